@@ -1,0 +1,137 @@
+package dev.billpay.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The whole, validated configuration of one gateway process. Immutable. */
+public record GatewayConfig(
+    HttpConfig http,
+    PgConfig pg,
+    KafkaConfig kafka,
+    CassandraConfig cassandra,
+    EmbeddedConfig embedded,
+    OutboxConfig outbox,
+    ProjectorConfig projector,
+    AuthConfig auth) {
+
+  public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
+
+  /** {@code url} empty means "start the embedded server" (dev mode only). */
+  public record PgConfig(String url, String user, String password, int poolSize) {
+    public boolean external() {
+      return !url.isEmpty();
+    }
+  }
+
+  public record KafkaConfig(String bootstrapServers, String paymentEventsTopic, int partitions) {
+    public boolean external() {
+      return !bootstrapServers.isEmpty();
+    }
+  }
+
+  public record CassandraConfig(
+      String contactPoints, String localDatacenter, String keyspace, String replication, String consistency) {
+    public boolean external() {
+      return !contactPoints.isEmpty();
+    }
+  }
+
+  public record EmbeddedConfig(
+      Path dataDir,
+      Path runtimeClasspathDir,
+      String javaHome,
+      int pgPort,
+      int kafkaPort,
+      int kafkaControllerPort,
+      int cassandraPort,
+      int cassandraStoragePort) {}
+
+  public record OutboxConfig(int batchSize, int pollIntervalMs) {}
+
+  public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs) {}
+
+  public record AuthConfig(String devApiKey) {}
+
+  static GatewayConfig from(JsonObject json, List<String> problems) {
+    ConfigReader r = new ConfigReader(json, problems);
+    HttpConfig http =
+        new HttpConfig(
+            r.string("http.host"),
+            r.port("http.port"),
+            r.integer("http.instances", 0, 64),
+            r.integer("http.body-limit-bytes", 1024, 64 * 1024 * 1024));
+    PgConfig pg =
+        new PgConfig(
+            r.string("pg.url"), r.string("pg.user"), r.string("pg.password"), r.integer("pg.pool-size", 1, 512));
+    if (pg.external() && !pg.url().startsWith("postgresql://") && !pg.url().startsWith("postgres://")) {
+      r.problem("pg.url", "expected postgresql://host:port/database, got '" + pg.url() + "'");
+    }
+    KafkaConfig kafka =
+        new KafkaConfig(
+            r.string("kafka.bootstrap-servers"),
+            r.string("kafka.payment-events-topic"),
+            r.integer("kafka.partitions", 1, 10_000));
+    if (kafka.paymentEventsTopic().isEmpty()) {
+      r.problem("kafka.payment-events-topic", "must not be empty");
+    }
+    CassandraConfig cassandra =
+        new CassandraConfig(
+            r.string("cassandra.contact-points"),
+            r.string("cassandra.local-datacenter"),
+            r.string("cassandra.keyspace"),
+            r.string("cassandra.replication"),
+            r.string("cassandra.consistency"));
+    if (!cassandra.keyspace().matches("[a-z][a-z0-9_]{0,47}")) {
+      r.problem("cassandra.keyspace", "expected a lower-case CQL identifier, got '" + cassandra.keyspace() + "'");
+    }
+    if (!List.of("ONE", "LOCAL_ONE", "QUORUM", "LOCAL_QUORUM", "ALL").contains(cassandra.consistency())) {
+      r.problem("cassandra.consistency", "expected ONE, LOCAL_ONE, QUORUM, LOCAL_QUORUM or ALL");
+    }
+    EmbeddedConfig embedded =
+        new EmbeddedConfig(
+            Path.of(r.string("embedded.data-dir")),
+            Path.of(r.string("embedded.runtime-classpath-dir")),
+            r.string("embedded.java-home"),
+            r.port("embedded.pg-port"),
+            r.port("embedded.kafka-port"),
+            r.port("embedded.kafka-controller-port"),
+            r.port("embedded.cassandra-port"),
+            r.port("embedded.cassandra-storage-port"));
+    OutboxConfig outbox =
+        new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000));
+    ProjectorConfig projector =
+        new ProjectorConfig(
+            r.string("projector.group-id"),
+            r.integer("projector.max-in-flight", 1, 4096),
+            r.integer("projector.retry-delay-ms", 10, 600_000));
+    AuthConfig auth = new AuthConfig(r.string("auth.dev-api-key"));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new GatewayConfig(http, pg, kafka, cassandra, embedded, outbox, projector, auth);
+  }
+
+  /** This configuration with the addresses of servers started by the embedded stack filled in. */
+  public GatewayConfig withEndpoints(String pgUrl, String kafkaBootstrap, String cassandraContactPoints) {
+    return new GatewayConfig(
+        http,
+        new PgConfig(pgUrl, pg.user(), pg.password(), pg.poolSize()),
+        new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.partitions()),
+        new CassandraConfig(
+            cassandraContactPoints,
+            cassandra.localDatacenter(),
+            cassandra.keyspace(),
+            cassandra.replication(),
+            cassandra.consistency()),
+        embedded,
+        outbox,
+        projector,
+        auth);
+  }
+
+  /** True when no server needs to be started by this process. */
+  public boolean fullyExternal() {
+    return pg.external() && kafka.external() && cassandra.external();
+  }
+}
