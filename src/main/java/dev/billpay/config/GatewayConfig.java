@@ -11,6 +11,7 @@ public record GatewayConfig(
     KafkaConfig kafka,
     CassandraConfig cassandra,
     EmbeddedConfig embedded,
+    PaymentsConfig payments,
     OutboxConfig outbox,
     ProjectorConfig projector,
     AuthConfig auth) {
@@ -24,14 +25,20 @@ public record GatewayConfig(
     }
   }
 
-  public record KafkaConfig(String bootstrapServers, String paymentEventsTopic, int partitions) {
+  public record KafkaConfig(
+      String bootstrapServers, String paymentEventsTopic, int partitions, int replicationFactor) {
     public boolean external() {
       return !bootstrapServers.isEmpty();
     }
   }
 
   public record CassandraConfig(
-      String contactPoints, String localDatacenter, String keyspace, String replication, String consistency) {
+      String contactPoints,
+      String localDatacenter,
+      String keyspace,
+      String replication,
+      String consistency,
+      Path schemaDir) {
     public boolean external() {
       return !contactPoints.isEmpty();
     }
@@ -46,6 +53,8 @@ public record GatewayConfig(
       int kafkaControllerPort,
       int cassandraPort,
       int cassandraStoragePort) {}
+
+  public record PaymentsConfig(long maxAmountMinor) {}
 
   public record OutboxConfig(int batchSize, int pollIntervalMs) {}
 
@@ -71,7 +80,8 @@ public record GatewayConfig(
         new KafkaConfig(
             r.string("kafka.bootstrap-servers"),
             r.string("kafka.payment-events-topic"),
-            r.integer("kafka.partitions", 1, 10_000));
+            r.integer("kafka.partitions", 1, 10_000),
+            r.integer("kafka.replication-factor", 1, 32));
     if (kafka.paymentEventsTopic().isEmpty()) {
       r.problem("kafka.payment-events-topic", "must not be empty");
     }
@@ -81,7 +91,8 @@ public record GatewayConfig(
             r.string("cassandra.local-datacenter"),
             r.string("cassandra.keyspace"),
             r.string("cassandra.replication"),
-            r.string("cassandra.consistency"));
+            r.string("cassandra.consistency"),
+            Path.of(r.string("cassandra.schema-dir")));
     if (!cassandra.keyspace().matches("[a-z][a-z0-9_]{0,47}")) {
       r.problem("cassandra.keyspace", "expected a lower-case CQL identifier, got '" + cassandra.keyspace() + "'");
     }
@@ -98,6 +109,7 @@ public record GatewayConfig(
             r.port("embedded.kafka-controller-port"),
             r.port("embedded.cassandra-port"),
             r.port("embedded.cassandra-storage-port"));
+    PaymentsConfig payments = new PaymentsConfig(r.integer("payments.max-amount-minor", 1, Integer.MAX_VALUE));
     OutboxConfig outbox =
         new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000));
     ProjectorConfig projector =
@@ -109,7 +121,7 @@ public record GatewayConfig(
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GatewayConfig(http, pg, kafka, cassandra, embedded, outbox, projector, auth);
+    return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, outbox, projector, auth);
   }
 
   /** This configuration with the addresses of servers started by the embedded stack filled in. */
@@ -117,14 +129,16 @@ public record GatewayConfig(
     return new GatewayConfig(
         http,
         new PgConfig(pgUrl, pg.user(), pg.password(), pg.poolSize()),
-        new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.partitions()),
+        new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.partitions(), kafka.replicationFactor()),
         new CassandraConfig(
             cassandraContactPoints,
             cassandra.localDatacenter(),
             cassandra.keyspace(),
             cassandra.replication(),
-            cassandra.consistency()),
+            cassandra.consistency(),
+            cassandra.schemaDir()),
         embedded,
+        payments,
         outbox,
         projector,
         auth);

@@ -1,0 +1,130 @@
+package dev.billpay.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.billpay.clients.ClientRepository;
+import dev.billpay.clients.DevClient;
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.db.CassandraSchema;
+import dev.billpay.db.CassandraSessions;
+import dev.billpay.db.PgPools;
+import dev.billpay.db.PostgresMigrations;
+import dev.billpay.events.OutboxRelayVerticle;
+import dev.billpay.history.HistoryProjectorVerticle;
+import dev.billpay.history.HistoryRepository;
+import dev.billpay.http.HttpApiVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: prepares schemas and shared clients (blocking work on worker threads),
+ * then deploys the HTTP API, the outbox relay and the history projector.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final SharedResources shared;
+  private final List<String> deployments;
+
+  private Gateway(Vertx vertx, SharedResources shared, List<String> deployments) {
+    this.vertx = vertx;
+    this.shared = shared;
+    this.deployments = deployments;
+  }
+
+  /** Starts every role in this process; {@code devClient} provisions the fixed development key. */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, boolean devClient) {
+    return vertx.executeBlocking(() -> PostgresMigrations.migrate(config.pg()))
+        .compose(n -> vertx.executeBlocking(() -> openShared(config)))
+        .compose(shared -> (devClient ? provisionDevClient(vertx, config) : Future.<Void>succeededFuture())
+            .compose(v -> deploy(vertx, config, shared))
+            .onFailure(e -> shared.close()));
+  }
+
+  public Future<Void> stop() {
+    // HTTP first (stop accepting), then the relay, then the projector
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : deployments) {
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain.eventually(() -> vertx.executeBlocking(() -> {
+          shared.close();
+          return null;
+        }));
+  }
+
+  private static SharedResources openShared(GatewayConfig config) throws Exception {
+    Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    CqlSession session = null;
+    try {
+      ensureTopic(admin, config.kafka());
+      session = CassandraSessions.open(config.cassandra());
+      var c = config.cassandra();
+      int applied = CassandraSchema.apply(session, c.schemaDir(), c.keyspace(), c.replication());
+      LOG.info("Cassandra schema ready ({} file(s) applied now)", applied);
+      return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin);
+    } catch (Exception e) {
+      admin.close();
+      if (session != null) {
+        session.close();
+      }
+      throw e;
+    }
+  }
+
+  private static void ensureTopic(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {
+    try {
+      admin.createTopics(List.of(new NewTopic(kafka.paymentEventsTopic(), kafka.partitions(),
+          (short) kafka.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  private static Future<Void> provisionDevClient(Vertx vertx, GatewayConfig config) {
+    String key = config.auth().devApiKey();
+    if (key.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var pool = PgPools.shared(vertx, config.pg());
+    return new ClientRepository(pool).ensureClientWithKey(DevClient.CLIENT_ID, DevClient.NAME, DevClient.KEY_ID, key)
+        .eventually(pool::close);
+  }
+
+  private static Future<Gateway> deploy(Vertx vertx, GatewayConfig config, SharedResources shared) {
+    int instances = config.http().instances() > 0 ? config.http().instances()
+        : Runtime.getRuntime().availableProcessors();
+    List<String> ids = new ArrayList<>();
+    return vertx.deployVerticle(() -> new HttpApiVerticle(config, shared), new DeploymentOptions().setInstances(instances))
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new OutboxRelayVerticle(config));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new HistoryProjectorVerticle(config, shared.history()));
+        })
+        .map(id -> {
+          ids.add(id);
+          LOG.info("gateway listening on {}:{}", config.http().host(), config.http().port());
+          return new Gateway(vertx, shared, ids);
+        });
+  }
+}

@@ -1,0 +1,27 @@
+package dev.billpay.cli;
+
+import dev.billpay.config.ConfigLoader;
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.infra.EmbeddedStack;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** The embedded default: starts the servers whose addresses are not configured, then the gateway. */
+@Command(name = "dev", description = "Run on the embedded stack (PostgreSQL, Kafka, Cassandra started here).")
+final class DevCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws Exception {
+    GatewayConfig config = ConfigLoader.load(System.getenv());
+    List<String> plan = EmbeddedStack.plan(config);
+    EmbeddedStack stack = null;
+    if (!plan.isEmpty()) {
+      System.out.println("starting embedded " + String.join(", ", plan) + " under "
+          + config.embedded().dataDir().toAbsolutePath());
+      stack = EmbeddedStack.start(config, line -> System.out.println("  " + line));
+      config = stack.config();
+    }
+    return Running.runUntilSignal(config, stack, true);
+  }
+}

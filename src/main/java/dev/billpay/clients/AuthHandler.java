@@ -1,0 +1,72 @@
+package dev.billpay.clients;
+
+import dev.billpay.http.ApiProblem;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves {@code Authorization: Bearer bp_...} to a client id. Positive and negative lookups are
+ * cached briefly per event loop so the hot path does not pay a database round trip per request;
+ * the cache bound keeps a flood of random keys from growing memory.
+ */
+public final class AuthHandler implements Handler<RoutingContext> {
+  public static final String CLIENT_ID = "client-id";
+  private static final long TTL_MILLIS = 30_000;
+  private static final int MAX_ENTRIES = 10_000;
+
+  private record Cached(Optional<String> clientId, long expiresAt) {}
+
+  private final ClientRepository clients;
+  private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+      return size() > MAX_ENTRIES;
+    }
+  };
+
+  public AuthHandler(ClientRepository clients) {
+    this.clients = clients;
+  }
+
+  public static String clientId(RoutingContext ctx) {
+    return ctx.get(CLIENT_ID);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.startsWith("Bearer ") || !ApiKeys.looksLikeKey(header.substring(7).trim())) {
+      ctx.fail(ApiProblem.unauthorized());
+      return;
+    }
+    byte[] hash = ApiKeys.hash(header.substring(7).trim());
+    String cacheKey = HexFormat.of().formatHex(hash);
+    long now = System.currentTimeMillis();
+    Cached cached = cache.get(cacheKey);
+    if (cached != null && cached.expiresAt() > now) {
+      accept(ctx, cached.clientId());
+      return;
+    }
+    clients.clientIdForKeyHash(hash).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      cache.put(cacheKey, new Cached(ar.result(), now + TTL_MILLIS));
+      accept(ctx, ar.result());
+    });
+  }
+
+  private static void accept(RoutingContext ctx, Optional<String> clientId) {
+    if (clientId.isEmpty()) {
+      ctx.fail(ApiProblem.unauthorized());
+      return;
+    }
+    ctx.put(CLIENT_ID, clientId.get());
+    ctx.next();
+  }
+}

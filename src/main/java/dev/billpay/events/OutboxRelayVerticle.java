@@ -1,0 +1,123 @@
+package dev.billpay.events;
+
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.db.PgPools;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them sent only after the broker acknowledged
+ * every record of the batch (at least once; consumers deduplicate by event id). Woken right after
+ * a commit through the event bus, with a polling fallback for rows written by other instances.
+ */
+public final class OutboxRelayVerticle extends VerticleBase {
+  public static final String WAKE_ADDRESS = "billpay.outbox.wake";
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
+
+  private final GatewayConfig config;
+  private Pool pool;
+  private KafkaProducer<String, String> producer;
+  private boolean running;
+  private boolean wakeRequested;
+  private boolean stopped;
+  private long timerId = -1;
+  private int consecutiveFailures;
+
+  public OutboxRelayVerticle(GatewayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.shared(vertx, config.pg());
+    producer = KafkaProducer.create(vertx, producerConfig(config.kafka().bootstrapServers()));
+    vertx.eventBus().localConsumer(WAKE_ADDRESS, msg -> wake());
+    wake();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    vertx.cancelTimer(timerId);
+    return producer.close().eventually(() -> pool.close());
+  }
+
+  static Map<String, String> producerConfig(String bootstrap) {
+    return Map.of(
+        "bootstrap.servers", bootstrap,
+        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+        "acks", "all",
+        "enable.idempotence", "true",
+        "linger.ms", "5",
+        "max.block.ms", "5000",
+        "request.timeout.ms", "5000",
+        "delivery.timeout.ms", "15000",
+        "compression.type", "lz4");
+  }
+
+  private void wake() {
+    if (running) {
+      wakeRequested = true;
+      return;
+    }
+    if (stopped) {
+      return;
+    }
+    running = true;
+    vertx.cancelTimer(timerId);
+    relayBatch().onComplete(ar -> {
+      running = false;
+      long delay;
+      if (ar.failed()) {
+        consecutiveFailures++;
+        delay = Math.min(10_000L, config.outbox().pollIntervalMs() * (1L << Math.min(consecutiveFailures, 5)));
+        LOG.warn("outbox relay failed ({} in a row), retrying in {} ms: {}", consecutiveFailures, delay,
+            ar.cause().toString());
+      } else {
+        consecutiveFailures = 0;
+        boolean more = ar.result() == config.outbox().batchSize() || wakeRequested;
+        delay = more ? 0 : config.outbox().pollIntervalMs();
+      }
+      wakeRequested = false;
+      if (stopped) {
+        return;
+      }
+      if (delay == 0) {
+        vertx.runOnContext(v -> wake());
+      } else {
+        timerId = vertx.setTimer(delay, id -> wake());
+      }
+    });
+  }
+
+  /** One claimed batch, sent and marked in the same transaction; answers how many rows it relayed. */
+  private Future<Integer> relayBatch() {
+    return pool.withTransaction(conn -> OutboxRepository.claim(conn, config.outbox().batchSize()).compose(rows -> {
+      if (rows.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      List<Future<?>> acks = new ArrayList<>(rows.size());
+      String topic = config.kafka().paymentEventsTopic();
+      for (OutboxRepository.OutboxRow row : rows) {
+        acks.add(producer.send(KafkaProducerRecord.create(topic, row.key(), row.payload())));
+      }
+      return Future.all(acks).compose(all -> OutboxRepository.markSent(conn, rows)).map(v -> rows.size());
+    }));
+  }
+
+  /** Lets the API wake the relay right after a commit (a no-op when no relay runs here). */
+  public static void requestWake(io.vertx.core.Vertx vertx) {
+    vertx.eventBus().send(WAKE_ADDRESS, null);
+  }
+
+}

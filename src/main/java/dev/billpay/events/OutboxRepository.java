@@ -1,0 +1,38 @@
+package dev.billpay.events;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading and marking outbox rows; both run inside the relay's transaction. */
+final class OutboxRepository {
+  /** Oldest first; SKIP LOCKED lets several relays share the outbox without sending a row twice at once. */
+  private static final String CLAIM_BATCH = """
+      SELECT id, event_id, message_key, payload FROM outbox
+      WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+  private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
+  static final String BACKLOG = "SELECT count(*) AS backlog FROM outbox WHERE sent_at IS NULL";
+
+  record OutboxRow(long id, String eventId, String key, String payload) {}
+
+  private OutboxRepository() {}
+
+  static Future<List<OutboxRow>> claim(SqlConnection conn, int limit) {
+    return conn.preparedQuery(CLAIM_BATCH).execute(Tuple.of(limit)).map(rows -> {
+      List<OutboxRow> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new OutboxRow(r.getLong("id"), r.getString("event_id"), r.getString("message_key"),
+            r.getString("payload")));
+      }
+      return out;
+    });
+  }
+
+  static Future<Void> markSent(SqlConnection conn, List<OutboxRow> rows) {
+    Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+    return conn.preparedQuery(MARK_SENT).execute(Tuple.of(ids)).mapEmpty();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.billpay.history;
+
+import dev.billpay.events.PaymentEvents;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** The fields of a payment CloudEvent that the history tables are keyed and filtered by. */
+public record HistoryEvent(
+    String eventId,
+    String type,
+    Instant occurredAt,
+    String paymentId,
+    String clientId,
+    String fundingAccountId,
+    String status,
+    long amount,
+    String currency,
+    String payload) {
+
+  /** Parses a record value; throws IllegalArgumentException for anything that is not a payment event. */
+  public static HistoryEvent parse(String value) {
+    try {
+      JsonObject event = new JsonObject(value);
+      JsonObject data = event.getJsonObject("data");
+      String id = required(event.getString("id"), "id");
+      String type = required(event.getString("type"), "type");
+      if (!type.startsWith(PaymentEvents.TYPE_PREFIX)) {
+        throw new IllegalArgumentException("not a payment event: " + type);
+      }
+      return new HistoryEvent(id, type, Instant.parse(required(event.getString("time"), "time")),
+          required(event.getString("subject"), "subject"),
+          required(event.getString(PaymentEvents.CLIENT_ID_ATTRIBUTE), PaymentEvents.CLIENT_ID_ATTRIBUTE),
+          required(data.getString("funding_account_id"), "data.funding_account_id"),
+          required(data.getString("status"), "data.status"),
+          data.getLong("amount"), required(data.getString("currency"), "data.currency"), value);
+    } catch (RuntimeException e) {
+      throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.toString(), e);
+    }
+  }
+
+  private static String required(String v, String field) {
+    if (v == null) {
+      throw new IllegalArgumentException("missing " + field);
+    }
+    return v;
+  }
+}

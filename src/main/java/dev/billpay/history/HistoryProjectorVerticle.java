@@ -1,0 +1,119 @@
+package dev.billpay.history;
+
+import dev.billpay.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects payment events from Kafka into Cassandra history. Offsets are committed only after every
+ * write of the polled batch succeeded; on failure the consumer seeks back to the batch start and
+ * retries, so nothing is skipped and idempotent writes make the retry harmless.
+ */
+public final class HistoryProjectorVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryProjectorVerticle.class);
+
+  private final GatewayConfig config;
+  private final HistoryRepository history;
+  private KafkaConsumer<String, String> consumer;
+  private boolean stopped;
+
+  public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history) {
+    this.config = config;
+    this.history = history;
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = KafkaConsumer.create(vertx, consumerConfig());
+    return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> pollLoop()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return consumer.close();
+  }
+
+  private Map<String, String> consumerConfig() {
+    Map<String, String> c = new HashMap<>();
+    c.put("bootstrap.servers", config.kafka().bootstrapServers());
+    c.put("group.id", config.projector().groupId());
+    c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("enable.auto.commit", "false");
+    c.put("auto.offset.reset", "earliest");
+    c.put("max.poll.records", "500");
+    return c;
+  }
+
+  private void pollLoop() {
+    if (stopped) {
+      return;
+    }
+    consumer.poll(Duration.ofMillis(500))
+        .compose(this::project)
+        .onComplete(ar -> {
+          if (stopped) {
+            return;
+          }
+          if (ar.failed()) {
+            LOG.warn("history projection failed, retrying in {} ms: {}", config.projector().retryDelayMs(),
+                ar.cause().toString());
+            vertx.setTimer(config.projector().retryDelayMs(), id -> pollLoop());
+          } else {
+            vertx.runOnContext(v -> pollLoop());
+          }
+        });
+  }
+
+  private Future<Void> project(KafkaConsumerRecords<String, String> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<TopicPartition, Long> batchStart = new HashMap<>();
+    List<HistoryEvent> events = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> r = records.recordAt(i);
+      batchStart.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+      try {
+        events.add(HistoryEvent.parse(r.value()));
+      } catch (IllegalArgumentException e) {
+        // a dead-letter topic arrives with the events issue; until then the record is logged and skipped
+        LOG.error("skipping unprocessable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+      }
+    }
+    return writeAll(events, 0)
+        .compose(v -> consumer.commit())
+        .recover(failure -> seekBack(batchStart).compose(v -> Future.failedFuture(failure)));
+  }
+
+  /** Writes in windows of max-in-flight concurrent requests, so Cassandra is never flooded. */
+  private Future<Void> writeAll(List<HistoryEvent> events, int from) {
+    if (from >= events.size()) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(events.size(), from + config.projector().maxInFlight());
+    List<Future<Void>> window = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      window.add(history.write(events.get(i), context));
+    }
+    return Future.all(window).compose(v -> writeAll(events, to));
+  }
+
+  private Future<Void> seekBack(Map<TopicPartition, Long> batchStart) {
+    List<Future<Void>> seeks = new ArrayList<>();
+    batchStart.forEach((tp, offset) -> seeks.add(consumer.seek(tp, offset)));
+    return Future.all(seeks).mapEmpty();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.billpay.http;
+
+import dev.billpay.app.SharedResources;
+import dev.billpay.clients.AuthHandler;
+import dev.billpay.clients.ClientRepository;
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.db.PgPools;
+import dev.billpay.events.OutboxRelayVerticle;
+import dev.billpay.health.HealthHandler;
+import dev.billpay.history.PaymentEventsHandler;
+import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentService;
+import dev.billpay.payments.PaymentsHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/** The REST API; one instance per event loop, all sharing one PostgreSQL pool. */
+public final class HttpApiVerticle extends VerticleBase {
+  private final GatewayConfig config;
+  private final SharedResources shared;
+  private Pool pool;
+  private HttpServer server;
+
+  public HttpApiVerticle(GatewayConfig config, SharedResources shared) {
+    this.config = config;
+    this.shared = shared;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.shared(vertx, config.pg());
+    PaymentService payments = new PaymentService(new PaymentRepository(pool), Clock.systemUTC(),
+        () -> OutboxRelayVerticle.requestWake(vertx));
+    Router router = Router.router(vertx);
+    router.route().handler(RequestIds::assign);
+    new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()).mount(router);
+    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    router.route("/v1/*").handler(new AuthHandler(new ClientRepository(pool)));
+    new PaymentsHandler(payments, config.payments().maxAmountMinor()).mount(router);
+    new PaymentEventsHandler(payments, shared.history()).mount(router);
+    ProblemHandler problems = new ProblemHandler();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ctx -> ProblemHandler.send(ctx, ProblemHandler.forStatus(status)));
+    }
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.http().host())
+        .setPort(config.http().port())
+        .setMaxHeaderSize(16 * 1024)
+        .setCompressionSupported(false);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closeServer = server != null ? server.close() : Future.succeededFuture();
+    return closeServer.eventually(() -> pool.close());
+  }
+}

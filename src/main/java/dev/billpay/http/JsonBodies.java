@@ -1,0 +1,31 @@
+package dev.billpay.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reading JSON request bodies strictly: right content type, an object, well-formed. */
+public final class JsonBodies {
+  private JsonBodies() {}
+
+  public static JsonObject object(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+          "Send the body as Content-Type: application/json.");
+    }
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw ApiProblem.malformed("The request body is empty; send a JSON object.");
+    }
+    Object parsed;
+    try {
+      parsed = ctx.body().buffer().toJsonValue();
+    } catch (DecodeException | IllegalStateException e) {
+      throw ApiProblem.malformed("The request body is not valid JSON.");
+    }
+    if (!(parsed instanceof JsonObject obj)) {
+      throw ApiProblem.malformed("The request body must be a JSON object.");
+    }
+    return obj;
+  }
+}

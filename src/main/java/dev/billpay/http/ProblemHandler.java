@@ -1,0 +1,87 @@
+package dev.billpay.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become application/problem+json; never a stack trace. */
+public final class ProblemHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    send(ctx, toProblem(ctx));
+  }
+
+  static ApiProblem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiProblem p) {
+      return p;
+    }
+    int status = ctx.statusCode();
+    if (failure == null || status >= 400 && status < 500) {
+      return forStatus(status < 0 ? 500 : status);
+    }
+    if (isConnectionFailure(failure)) {
+      LOG.warn("dependency unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+      return ApiProblem.unavailable("A storage dependency");
+    }
+    LOG.error("unexpected failure on {} {} request {}", ctx.request().method(), ctx.request().path(),
+        RequestIds.of(ctx), failure);
+    return forStatus(500);
+  }
+
+  static ApiProblem forStatus(int status) {
+    return switch (status) {
+      case 400 -> ApiProblem.malformed("The request could not be read.");
+      case 401 -> ApiProblem.unauthorized();
+      case 404 -> new ApiProblem(404, "not-found", "Not found", "No such resource or route.");
+      case 405 -> new ApiProblem(405, "method-not-allowed", "Method not allowed",
+          "This route does not support that method.");
+      case 413 -> new ApiProblem(413, "payload-too-large", "Payload too large", "The request body is too large.");
+      case 415 -> new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+          "Send the body as application/json.");
+      case 503 -> ApiProblem.unavailable("A dependency");
+      default -> status >= 400 && status < 500
+          ? new ApiProblem(status, "client-error", "Bad request", "The request was refused.")
+          : new ApiProblem(500, "internal", "Internal error",
+              "Something went wrong on our side; the request id identifies it in our logs.");
+    };
+  }
+
+  private static boolean isConnectionFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.VertxException
+          && String.valueOf(c.getMessage()).contains("Connection")) {
+        return true;
+      }
+      if (c instanceof PgException) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  public static void send(RoutingContext ctx, ApiProblem p) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    JsonObject body = new JsonObject()
+        .put("type", p.typeUri())
+        .put("title", p.title())
+        .put("status", p.status())
+        .put("detail", p.getMessage())
+        .put("instance", RequestIds.of(ctx));
+    if (!p.errors().isEmpty()) {
+      JsonArray errors = new JsonArray();
+      p.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+      body.put("errors", errors);
+    }
+    ctx.response().setStatusCode(p.status()).putHeader("Content-Type", CONTENT_TYPE).end(body.toBuffer());
+  }
+}

@@ -1,0 +1,69 @@
+package dev.billpay.idempotency;
+
+import dev.billpay.http.ApiProblem;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.TreeSet;
+
+/** The Idempotency-Key header and the request fingerprint stored with it (SPEC section 2). */
+public final class IdempotencyKey {
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  private IdempotencyKey() {}
+
+  /** The key, checked: 1-255 printable ASCII characters; missing or invalid is a 400. */
+  public static String require(String header) {
+    if (header == null || header.isEmpty()) {
+      throw new ApiProblem(400, "idempotency-key-missing", "Idempotency-Key required",
+          "Send an Idempotency-Key header (1-255 printable characters) with every POST that creates or moves money.",
+          java.util.List.of(new ApiProblem.FieldError(HEADER, "is required")));
+    }
+    if (header.length() > 255 || !header.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+      throw ApiProblem.validation(HEADER, "must be 1-255 printable ASCII characters");
+    }
+    return header;
+  }
+
+  /** SHA-256 of method, path and the body with object keys sorted, so formatting does not matter. */
+  public static byte[] fingerprint(String method, String path, JsonObject body) {
+    StringBuilder canonical = new StringBuilder(method).append(' ').append(path).append('\n');
+    appendCanonical(canonical, body);
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void appendCanonical(StringBuilder out, Object value) {
+    if (value instanceof JsonObject obj) {
+      out.append('{');
+      boolean first = true;
+      for (String key : new TreeSet<>(obj.fieldNames())) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        out.append(Json.encode(key)).append(':');
+        appendCanonical(out, obj.getValue(key));
+      }
+      out.append('}');
+    } else if (value instanceof JsonArray arr) {
+      out.append('[');
+      for (int i = 0; i < arr.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        appendCanonical(out, arr.getValue(i));
+      }
+      out.append(']');
+    } else {
+      out.append(Json.encode(value));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.billpay.payments;
+
+import dev.billpay.http.ApiProblem;
+import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.Money;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/** The body of POST /v1/payments, validated field by field; every problem is reported at once. */
+public record CreatePaymentRequest(String fundingAccountId, String payeeId, Money amount, String reference) {
+  private static final Set<String> FIELDS = Set.of("funding_account_id", "payee_id", "amount", "currency", "reference");
+  private static final String REFERENCE_CHARS = "[\\x20-\\x7E]{1,64}";
+
+  public static CreatePaymentRequest parse(JsonObject body, long maxAmountMinor) {
+    List<FieldError> errors = new ArrayList<>();
+    for (String name : body.fieldNames()) {
+      if (!FIELDS.contains(name)) {
+        errors.add(new FieldError(name, "unknown field"));
+      }
+    }
+    String fundingAccountId = id(body, "funding_account_id", "fa_", errors);
+    String payeeId = id(body, "payee_id", "pe_", errors);
+    Currency currency = currency(body, errors);
+    Long amount = amount(body, maxAmountMinor, errors);
+    String reference = null;
+    Object ref = body.getValue("reference");
+    if (ref != null) {
+      if (!(ref instanceof String s) || !s.matches(REFERENCE_CHARS)) {
+        errors.add(new FieldError("reference", "must be 1-64 printable ASCII characters"));
+      } else {
+        reference = s;
+      }
+    }
+    if (currency != null && amount != null && currency.getDefaultFractionDigits() < 0) {
+      errors.add(new FieldError("currency", "has no minor unit and cannot be paid"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.validation(errors);
+    }
+    return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference);
+  }
+
+  private static String id(JsonObject body, String field, String prefix, List<FieldError> errors) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      errors.add(new FieldError(field, "is required"));
+      return null;
+    }
+    if (!(v instanceof String s) || !s.startsWith(prefix) || !s.substring(prefix.length()).matches("[0-9A-Za-z]{1,64}")) {
+      errors.add(new FieldError(field, "must be an id like " + prefix + "01JD..."));
+      return null;
+    }
+    return s;
+  }
+
+  private static Currency currency(JsonObject body, List<FieldError> errors) {
+    Object v = body.getValue("currency");
+    if (v == null) {
+      errors.add(new FieldError("currency", "is required"));
+      return null;
+    }
+    if (v instanceof String s && s.matches("[A-Z]{3}")) {
+      try {
+        return Currency.getInstance(s);
+      } catch (IllegalArgumentException e) {
+        // fall through to the error below
+      }
+    }
+    errors.add(new FieldError("currency", "must be an ISO 4217 code such as USD"));
+    return null;
+  }
+
+  private static Long amount(JsonObject body, long max, List<FieldError> errors) {
+    Object v = body.getValue("amount");
+    if (v == null) {
+      errors.add(new FieldError("amount", "is required"));
+      return null;
+    }
+    if (!(v instanceof Integer || v instanceof Long || v instanceof BigInteger)) {
+      errors.add(new FieldError("amount", "must be an integer amount in minor units (12550 = 125.50)"));
+      return null;
+    }
+    BigInteger n = v instanceof BigInteger b ? b : BigInteger.valueOf(((Number) v).longValue());
+    if (n.signum() <= 0) {
+      errors.add(new FieldError("amount", "must be greater than zero"));
+      return null;
+    }
+    if (n.compareTo(BigInteger.valueOf(max)) > 0) {
+      errors.add(new FieldError("amount", "must not exceed " + max + " minor units"));
+      return null;
+    }
+    return n.longValue();
+  }
+}
