@@ -54,6 +54,9 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     c.put("enable.auto.commit", "false");
     c.put("auto.offset.reset", "earliest");
     c.put("max.poll.records", "500");
+    // a member that died without leaving holds up the group's next rebalance for this long
+    c.put("session.timeout.ms", "10000");
+    c.put("heartbeat.interval.ms", "2000");
     return c;
   }
 

@@ -1,0 +1,73 @@
+package dev.billpay.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.billpay.http.ApiProblem;
+import io.vertx.core.json.JsonObject;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("POST /v1/payments body validation")
+class CreatePaymentRequestTest {
+  private static final long MAX = 100_000_000L;
+
+  private static JsonObject valid() {
+    return new JsonObject().put("funding_account_id", "fa_01ABC").put("payee_id", "pe_01XYZ")
+        .put("amount", 12550).put("currency", "USD").put("reference", "inv-1");
+  }
+
+  @Test
+  @DisplayName("a valid body parses into integer minor units of an ISO 4217 currency")
+  void valid_parses() {
+    CreatePaymentRequest r = CreatePaymentRequest.parse(valid(), MAX);
+    assertThat(r.amount().minor()).isEqualTo(12550L);
+    assertThat(r.amount().currencyCode()).isEqualTo("USD");
+    assertThat(r.reference()).isEqualTo("inv-1");
+  }
+
+  @Test
+  @DisplayName("fractions, zero, negatives and amounts over the limit are refused on the amount field")
+  void amounts() {
+    for (Object bad : new Object[] {12.5, 0, -1, MAX + 1, "100", true}) {
+      assertThatThrownBy(() -> CreatePaymentRequest.parse(valid().put("amount", bad), MAX))
+          .as("amount %s", bad)
+          .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).singleElement()
+              .satisfies(e -> assertThat(e.field()).isEqualTo("amount")));
+    }
+  }
+
+  @Test
+  @DisplayName("every amount from 1 to the limit is accepted exactly (seeded random sample)")
+  void amountRange() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    for (int i = 0; i < 1000; i++) {
+      long amount = 1 + (long) (random.nextDouble() * MAX);
+      assertThat(CreatePaymentRequest.parse(valid().put("amount", amount), MAX).amount().minor())
+          .as("seed %d", seed).isEqualTo(amount);
+    }
+  }
+
+  @Test
+  @DisplayName("unknown fields, bad ids and unknown currencies are each reported")
+  void everyProblemListed() {
+    JsonObject body = valid().put("funding_account_id", "acct_1").put("currency", "XYZ").put("amout", 5);
+    assertThatThrownBy(() -> CreatePaymentRequest.parse(body, MAX))
+        .isInstanceOfSatisfying(ApiProblem.class, p -> {
+          assertThat(p.status()).isEqualTo(400);
+          assertThat(p.errors()).extracting(ApiProblem.FieldError::field)
+              .containsExactlyInAnyOrder("amout", "funding_account_id", "currency");
+        });
+  }
+
+  @Test
+  @DisplayName("missing required fields are each reported as required")
+  void missing() {
+    assertThatThrownBy(() -> CreatePaymentRequest.parse(new JsonObject(), MAX))
+        .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors())
+            .extracting(ApiProblem.FieldError::field)
+            .containsExactlyInAnyOrder("funding_account_id", "payee_id", "amount", "currency"));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.billpay.testing;
+
+import dev.billpay.config.ConfigLoader;
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.infra.EmbeddedStack;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one embedded stack of a test run: real PostgreSQL, Kafka and Cassandra child processes,
+ * started on first use and stopped when the test JVM exits. Tests isolate themselves by data
+ * (their own ids, references and keys), never by restarting servers.
+ */
+public final class SharedStack {
+  public static final int HTTP_PORT = 18080;
+  private static EmbeddedStack stack;
+
+  private SharedStack() {}
+
+  /** The environment-style overrides that make the test configuration. */
+  public static Map<String, String> testEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("BILLPAY_EMBEDDED_DATA_DIR", System.getProperty("billpay.it.data-dir", "target/it-data"));
+    env.put("BILLPAY_EMBEDDED_RUNTIME_CLASSPATH_DIR",
+        System.getProperty("billpay.it.runtime-classpath-dir", "target/runtime-classpath"));
+    env.put("BILLPAY_EMBEDDED_PG_PORT", "25432");
+    env.put("BILLPAY_EMBEDDED_KAFKA_PORT", "29092");
+    env.put("BILLPAY_EMBEDDED_KAFKA_CONTROLLER_PORT", "29093");
+    env.put("BILLPAY_EMBEDDED_CASSANDRA_PORT", "29042");
+    env.put("BILLPAY_EMBEDDED_CASSANDRA_STORAGE_PORT", "27000");
+    env.put("BILLPAY_HTTP_PORT", Integer.toString(HTTP_PORT));
+    env.put("BILLPAY_HTTP_HOST", "127.0.0.1");
+    env.put("BILLPAY_HTTP_INSTANCES", "2");
+    env.put("BILLPAY_CASSANDRA_KEYSPACE", "billpay_it");
+    env.put("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "200");
+    env.put("BILLPAY_PROJECTOR_RETRY_DELAY_MS", "500");
+    return env;
+  }
+
+  /** Starts the stack once per JVM and answers the configuration resolved against it. */
+  public static synchronized GatewayConfig config() {
+    if (stack == null) {
+      try {
+        GatewayConfig config = ConfigLoader.load(testEnvironment());
+        long t0 = System.nanoTime();
+        stack = EmbeddedStack.start(config, line -> System.out.println("[it-stack] " + line));
+        System.out.printf("[it-stack] ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "it-stack-stop"));
+      } catch (Exception e) {
+        throw new IllegalStateException("embedded stack failed to start", e);
+      }
+    }
+    return stack.config();
+  }
+
+  public static EmbeddedStack stack() {
+    config();
+    return stack;
+  }
+}
