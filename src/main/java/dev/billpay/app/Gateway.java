@@ -1,9 +1,12 @@
 package dev.billpay.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.billpay.banking.BankAccountValidator;
+import dev.billpay.banking.RoutingDirectory;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.clients.DevClient;
 import dev.billpay.config.GatewayConfig;
+import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.db.CassandraSchema;
 import dev.billpay.db.CassandraSessions;
 import dev.billpay.db.PgPools;
@@ -46,6 +49,10 @@ public final class Gateway {
 
   /** Starts every role in this process; {@code devClient} provisions the fixed development key. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, boolean devClient) {
+    if (config.security().accountKey().isEmpty()) {
+      return Future.failedFuture(new dev.billpay.config.ConfigException(java.util.List.of(
+          "security.account-key (BILLPAY_SECURITY_ACCOUNT_KEY): required, 32 random bytes in base64")));
+    }
     return vertx.executeBlocking(() -> PostgresMigrations.migrate(config.pg()))
         .compose(n -> vertx.executeBlocking(() -> openShared(config)))
         .compose(shared -> (devClient ? provisionDevClient(vertx, config) : Future.<Void>succeededFuture())
@@ -77,7 +84,9 @@ public final class Gateway {
       var c = config.cassandra();
       int applied = CassandraSchema.apply(session, c.schemaDir(), c.keyspace(), c.replication());
       LOG.info("Cassandra schema ready ({} file(s) applied now)", applied);
-      return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin);
+      return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin,
+          AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
+          new BankAccountValidator(routingDirectory(config.banking())));
     } catch (Exception e) {
       admin.close();
       if (session != null) {
@@ -85,6 +94,11 @@ public final class Gateway {
       }
       throw e;
     }
+  }
+
+  private static RoutingDirectory routingDirectory(GatewayConfig.BankingConfig banking) throws java.io.IOException {
+    return banking.routingDirectory().isEmpty() ? RoutingDirectory.empty()
+        : RoutingDirectory.load(java.nio.file.Path.of(banking.routingDirectory()));
   }
 
   private static void ensureTopic(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {

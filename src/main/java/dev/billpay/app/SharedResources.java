@@ -1,11 +1,18 @@
 package dev.billpay.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.billpay.banking.BankAccountValidator;
+import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.history.HistoryRepository;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Thread-safe clients built once per process, before the verticles, and closed after them. */
-public record SharedResources(CqlSession cassandra, HistoryRepository history, Admin kafkaAdmin) {
+public record SharedResources(
+    CqlSession cassandra,
+    HistoryRepository history,
+    Admin kafkaAdmin,
+    AccountNumberCipher cipher,
+    BankAccountValidator bankValidator) {
 
   public void close() {
     kafkaAdmin.close(java.time.Duration.ofSeconds(2));

@@ -39,6 +39,20 @@ final class ConfigReader {
     return (int) l;
   }
 
+  long longInteger(String path, long min, long max) {
+    Object v = raw(path);
+    if (!(v instanceof Number n)) {
+      problems.add(path + " (" + ConfigLoader.envName(path) + "): expected an integer");
+      return min;
+    }
+    long l = n.longValue();
+    if (l < min || l > max) {
+      problems.add(path + " (" + ConfigLoader.envName(path) + "): " + l + " is outside " + min + ".." + max);
+      return min;
+    }
+    return l;
+  }
+
   int port(String path) {
     return integer(path, 1, 65535);
   }

@@ -12,6 +12,10 @@ public record GatewayConfig(
     CassandraConfig cassandra,
     EmbeddedConfig embedded,
     PaymentsConfig payments,
+    IdempotencyConfig idempotency,
+    RateLimitConfig rateLimit,
+    BankingConfig banking,
+    SecurityConfig security,
     OutboxConfig outbox,
     ProjectorConfig projector,
     AuthConfig auth) {
@@ -54,7 +58,22 @@ public record GatewayConfig(
       int cassandraPort,
       int cassandraStoragePort) {}
 
-  public record PaymentsConfig(long maxAmountMinor) {}
+  public record PaymentsConfig(long maxAmountMinor, long dailyLimitMinor, int maxScheduleDays) {}
+
+  public record IdempotencyConfig(int retentionHours, int purgeIntervalMs) {}
+
+  public record RateLimitConfig(int requestsPerSecond, int burst) {}
+
+  /** {@code routingDirectory} empty: routing numbers are checked by the ABA rules only. */
+  public record BankingConfig(String routingDirectory) {}
+
+  /** Secrets: set them through the environment only (BILLPAY_SECURITY_ACCOUNT_KEY, ..._ADMIN_TOKEN). */
+  public record SecurityConfig(String accountKeyId, String accountKey, String adminToken) {
+    @Override
+    public String toString() {
+      return "SecurityConfig[accountKeyId=" + accountKeyId + ", secrets redacted]";
+    }
+  }
 
   public record OutboxConfig(int batchSize, int pollIntervalMs) {}
 
@@ -109,7 +128,20 @@ public record GatewayConfig(
             r.port("embedded.kafka-controller-port"),
             r.port("embedded.cassandra-port"),
             r.port("embedded.cassandra-storage-port"));
-    PaymentsConfig payments = new PaymentsConfig(r.integer("payments.max-amount-minor", 1, Integer.MAX_VALUE));
+    PaymentsConfig payments = new PaymentsConfig(
+        r.longInteger("payments.max-amount-minor", 1, Long.MAX_VALUE / 4),
+        r.longInteger("payments.daily-limit-minor", 1, Long.MAX_VALUE / 4),
+        r.integer("payments.max-schedule-days", 1, 3660));
+    IdempotencyConfig idempotency = new IdempotencyConfig(
+        r.integer("idempotency.retention-hours", 24, 24 * 365), r.integer("idempotency.purge-interval-ms", 1000, 86_400_000));
+    RateLimitConfig rateLimit = new RateLimitConfig(
+        r.integer("rate-limit.requests-per-second", 1, 1_000_000), r.integer("rate-limit.burst", 1, 10_000_000));
+    BankingConfig banking = new BankingConfig(r.string("banking.routing-directory"));
+    SecurityConfig security = new SecurityConfig(
+        r.string("security.account-key-id"), r.string("security.account-key"), r.string("security.admin-token"));
+    if (!security.accountKey().isEmpty() && !isAes256Base64(security.accountKey())) {
+      r.problem("security.account-key", "expected 32 random bytes in base64 (openssl rand -base64 32)");
+    }
     OutboxConfig outbox =
         new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000));
     ProjectorConfig projector =
@@ -121,7 +153,8 @@ public record GatewayConfig(
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, outbox, projector, auth);
+    return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
+        outbox, projector, auth);
   }
 
   /** This configuration with the addresses of servers started by the embedded stack filled in. */
@@ -139,9 +172,27 @@ public record GatewayConfig(
             cassandra.schemaDir()),
         embedded,
         payments,
+        idempotency,
+        rateLimit,
+        banking,
+        security,
         outbox,
         projector,
         auth);
+  }
+
+  /** This configuration with another account-encryption key (the dev command's fixed development key). */
+  public GatewayConfig withSecurity(SecurityConfig newSecurity) {
+    return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking,
+        newSecurity, outbox, projector, auth);
+  }
+
+  private static boolean isAes256Base64(String value) {
+    try {
+      return java.util.Base64.getDecoder().decode(value).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** True when no server needs to be started by this process. */

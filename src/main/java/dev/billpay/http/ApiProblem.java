@@ -14,7 +14,12 @@ public class ApiProblem extends RuntimeException {
   private final String title;
   private final List<FieldError> errors;
 
-  public record FieldError(String field, String message) {}
+  /** One offending field; {@code code} is a machine-readable reason where one exists (e.g. iban.checksum). */
+  public record FieldError(String field, String message, String code) {
+    public FieldError(String field, String message) {
+      this(field, message, null);
+    }
+  }
 
   public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
     super(detail, null, false, false);

@@ -1,5 +1,8 @@
 package dev.billpay.http;
 
+import dev.billpay.accounts.FundingAccountRepository;
+import dev.billpay.accounts.FundingAccountService;
+import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.app.SharedResources;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.clients.ClientRepository;
@@ -8,6 +11,10 @@ import dev.billpay.db.PgPools;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.history.PaymentEventsHandler;
+import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.payees.PayeeRepository;
+import dev.billpay.payees.PayeeService;
+import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentsHandler;
@@ -35,14 +42,19 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
-    PaymentService payments = new PaymentService(new PaymentRepository(pool), Clock.systemUTC(),
+    Clock clock = Clock.systemUTC();
+    IdempotentTransactions idempotency = new IdempotentTransactions(pool);
+    PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock,
         () -> OutboxRelayVerticle.requestWake(vertx));
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
     new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()).mount(router);
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
     router.route("/v1/*").handler(new AuthHandler(new ClientRepository(pool)));
-    new PaymentsHandler(payments, config.payments().maxAmountMinor()).mount(router);
+    new PaymentsHandler(payments).mount(router);
+    new FundingAccountsHandler(new FundingAccountService(new FundingAccountRepository(pool), idempotency,
+        shared.bankValidator(), shared.cipher(), clock)).mount(router);
+    new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)).mount(router);
     new PaymentEventsHandler(payments, shared.history()).mount(router);
     ProblemHandler problems = new ProblemHandler();
     router.route().failureHandler(problems);

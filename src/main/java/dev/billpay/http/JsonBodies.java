@@ -28,4 +28,16 @@ public final class JsonBodies {
     }
     return obj;
   }
+
+  /** For action POSTs (e.g. cancel): an empty body or an empty JSON object. */
+  public static JsonObject optionalEmptyObject(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    JsonObject body = object(ctx);
+    if (!body.isEmpty()) {
+      throw ApiProblem.validation(body.fieldNames().iterator().next(), "unknown field");
+    }
+    return body;
+  }
 }

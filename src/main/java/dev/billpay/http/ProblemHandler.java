@@ -79,7 +79,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .put("instance", RequestIds.of(ctx));
     if (!p.errors().isEmpty()) {
       JsonArray errors = new JsonArray();
-      p.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+      p.errors().forEach(e -> {
+        JsonObject error = new JsonObject().put("field", e.field()).put("message", e.message());
+        if (e.code() != null) {
+          error.put("code", e.code());
+        }
+        errors.add(error);
+      });
       body.put("errors", errors);
     }
     ctx.response().setStatusCode(p.status()).putHeader("Content-Type", CONTENT_TYPE).end(body.toBuffer());

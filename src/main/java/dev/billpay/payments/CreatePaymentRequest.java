@@ -6,16 +6,21 @@ import dev.billpay.shared.Money;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
 /** The body of POST /v1/payments, validated field by field; every problem is reported at once. */
-public record CreatePaymentRequest(String fundingAccountId, String payeeId, Money amount, String reference) {
-  private static final Set<String> FIELDS = Set.of("funding_account_id", "payee_id", "amount", "currency", "reference");
+public record CreatePaymentRequest(
+    String fundingAccountId, String payeeId, Money amount, String reference, LocalDate scheduledFor) {
+  private static final Set<String> FIELDS =
+      Set.of("funding_account_id", "payee_id", "amount", "currency", "reference", "scheduled_for");
   private static final String REFERENCE_CHARS = "[\\x20-\\x7E]{1,64}";
 
-  public static CreatePaymentRequest parse(JsonObject body, long maxAmountMinor) {
+  /** Shapes and types only; limits and references to other resources are the service's business (422). */
+  public static CreatePaymentRequest parse(JsonObject body) {
     List<FieldError> errors = new ArrayList<>();
     for (String name : body.fieldNames()) {
       if (!FIELDS.contains(name)) {
@@ -25,7 +30,8 @@ public record CreatePaymentRequest(String fundingAccountId, String payeeId, Mone
     String fundingAccountId = id(body, "funding_account_id", "fa_", errors);
     String payeeId = id(body, "payee_id", "pe_", errors);
     Currency currency = currency(body, errors);
-    Long amount = amount(body, maxAmountMinor, errors);
+    Long amount = amount(body, errors);
+    LocalDate scheduledFor = date(body, "scheduled_for", errors);
     String reference = null;
     Object ref = body.getValue("reference");
     if (ref != null) {
@@ -41,7 +47,7 @@ public record CreatePaymentRequest(String fundingAccountId, String payeeId, Mone
     if (!errors.isEmpty()) {
       throw ApiProblem.validation(errors);
     }
-    return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference);
+    return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference, scheduledFor);
   }
 
   private static String id(JsonObject body, String field, String prefix, List<FieldError> errors) {
@@ -74,7 +80,23 @@ public record CreatePaymentRequest(String fundingAccountId, String payeeId, Mone
     return null;
   }
 
-  private static Long amount(JsonObject body, long max, List<FieldError> errors) {
+  private static LocalDate date(JsonObject body, String field, List<FieldError> errors) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    errors.add(new FieldError(field, "must be a date like 2026-12-01"));
+    return null;
+  }
+
+  private static Long amount(JsonObject body, List<FieldError> errors) {
     Object v = body.getValue("amount");
     if (v == null) {
       errors.add(new FieldError("amount", "is required"));
@@ -89,8 +111,8 @@ public record CreatePaymentRequest(String fundingAccountId, String payeeId, Mone
       errors.add(new FieldError("amount", "must be greater than zero"));
       return null;
     }
-    if (n.compareTo(BigInteger.valueOf(max)) > 0) {
-      errors.add(new FieldError("amount", "must not exceed " + max + " minor units"));
+    if (n.bitLength() > 62) {
+      errors.add(new FieldError("amount", "is far too large"));
       return null;
     }
     return n.longValue();

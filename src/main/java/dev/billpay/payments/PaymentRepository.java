@@ -2,54 +2,40 @@ package dev.billpay.payments;
 
 import dev.billpay.shared.Money;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Payments, their idempotency records and their outbox events in PostgreSQL. */
+/** Payments in PostgreSQL. Writes take the caller's connection: they run inside its transaction. */
 public final class PaymentRepository {
-
-  /**
-   * The idempotency record, the payment and its outbox event in ONE statement, hence one
-   * transaction and one round trip. The payment is inserted only if the key was new; a key that is
-   * in flight in another transaction makes this statement wait for it, and then insert nothing.
-   */
-  private static final String INSERT_PAYMENT = """
-      WITH idem AS (
-        INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response_status, response_body, created_at)
-        VALUES ($1, $2, $3, 201, $4, $5)
-        ON CONFLICT (client_id, idempotency_key) DO NOTHING
-        RETURNING 1
-      ), pay AS (
-        INSERT INTO payments (id, client_id, funding_account_id, payee_id, amount, currency, reference, status,
-                              version, created_at, updated_at)
-        SELECT $6, $1, $7, $8, $9, $10, $11, $12, 1, $5, $5 FROM idem
-        RETURNING id
-      ), evt AS (
-        INSERT INTO outbox (event_id, message_key, payload, created_at)
-        SELECT $13, $6, $14, $5 FROM pay
-        RETURNING 1
-      )
-      SELECT (SELECT count(*) FROM pay) AS created, (SELECT count(*) FROM evt) AS events""";
-
-  private static final String FIND_IDEMPOTENCY_RECORD = """
-      SELECT fingerprint, response_status, response_body FROM idempotency_keys
-      WHERE client_id = $1 AND idempotency_key = $2""";
-
-  private static final String FIND_PAYMENT = """
-      SELECT id, client_id, funding_account_id, payee_id, amount, currency, reference, status, version,
-             created_at, updated_at
-      FROM payments WHERE id = $1 AND client_id = $2""";
+  private static final String COLUMNS = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
+      + " status, scheduled_for, version, created_at, updated_at";
+  private static final String INSERT = "INSERT INTO payments (" + COLUMNS + ")"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
+  /** The conditional update of every transition: it only succeeds from an allowed source state. */
+  private static final String TRANSITION = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4"
+      + " WHERE id = $1 AND client_id = $2 AND status = ANY($5) RETURNING " + COLUMNS;
+  /** Adds to today's total only while it stays within the limit; no row back means over the limit. */
+  private static final String ADD_TO_DAILY_TOTAL = """
+      INSERT INTO client_daily_totals AS t (client_id, day, currency, total) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (client_id, day, currency) DO UPDATE SET total = t.total + EXCLUDED.total
+      WHERE t.total + EXCLUDED.total <= $5
+      RETURNING total""";
 
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
-
-  public record StoredResponse(byte[] fingerprint, int status, String body) {}
 
   private final Pool pool;
 
@@ -57,37 +43,48 @@ public final class PaymentRepository {
     this.pool = pool;
   }
 
-  /** Inserts atomically; answers false when the idempotency key already existed. */
-  public Future<Boolean> insert(Payment p, String idempotencyKey, byte[] fingerprint, String responseBody,
-      String eventId, String eventPayload) {
-    Tuple params = Tuple.tuple()
-        .addString(p.clientId())
-        .addString(idempotencyKey)
-        .addBuffer(Buffer.buffer(fingerprint))
-        .addString(responseBody)
-        .addOffsetDateTime(OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC))
-        .addString(p.id())
-        .addString(p.fundingAccountId())
-        .addString(p.payeeId())
-        .addLong(p.amount().minor())
-        .addString(p.amount().currencyCode())
-        .addString(p.reference())
-        .addString(p.status().wire())
-        .addString(eventId)
-        .addString(eventPayload);
-    return pool.preparedQuery(INSERT_PAYMENT).execute(params)
-        .map(rows -> rows.iterator().next().getLong("created") == 1L);
+  public Future<Void> insert(SqlConnection conn, Payment p) {
+    return conn.preparedQuery(INSERT).execute(Tuple.tuple()
+        .addString(p.id()).addString(p.clientId()).addString(p.fundingAccountId()).addString(p.payeeId())
+        .addLong(p.amount().minor()).addString(p.amount().currencyCode()).addString(p.reference())
+        .addString(p.status().wire()).addLocalDate(p.scheduledFor()).addInteger(p.version())
+        .addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt()))).mapEmpty();
   }
 
-  public Future<Optional<StoredResponse>> findIdempotencyRecord(String clientId, String key) {
-    return pool.preparedQuery(FIND_IDEMPOTENCY_RECORD).execute(Tuple.of(clientId, key))
-        .map(rows -> first(rows).map(r -> new StoredResponse(
-            r.getBuffer("fingerprint").getBytes(), r.getInteger("response_status"), r.getString("response_body"))));
+  public Future<Boolean> addToDailyTotal(SqlConnection conn, String clientId, LocalDate day, Money amount, long limit) {
+    return conn.preparedQuery(ADD_TO_DAILY_TOTAL)
+        .execute(Tuple.of(clientId, day, amount.currencyCode(), amount.minor(), limit))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
-    return pool.preparedQuery(FIND_PAYMENT).execute(Tuple.of(paymentId, clientId))
+    return find(pool, clientId, paymentId);
+  }
+
+  public Future<Optional<Payment>> find(SqlClient client, String clientId, String paymentId) {
+    return client.preparedQuery(FIND).execute(Tuple.of(paymentId, clientId))
         .map(rows -> first(rows).map(PaymentRepository::toPayment));
+  }
+
+  /** Moves the payment to {@code to} if it is in one of {@code from}; empty when it is not (or not found). */
+  public Future<Optional<Payment>> transition(SqlConnection conn, String clientId, String paymentId,
+      Set<PaymentStatus> from, PaymentStatus to, Instant at) {
+    String[] sources = from.stream().map(PaymentStatus::wire).toArray(String[]::new);
+    return conn.preparedQuery(TRANSITION).execute(Tuple.of(paymentId, clientId, to.wire(), utc(at), sources))
+        .map(rows -> first(rows).map(PaymentRepository::toPayment));
+  }
+
+  public Future<List<Payment>> list(PaymentQuery query) {
+    PaymentQuery.Sql sql = query.toSql("SELECT " + COLUMNS + " FROM payments");
+    return pool.preparedQuery(sql.text()).execute(sql.params()).map(rows -> {
+      List<Payment> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(toPayment(r)));
+      return out;
+    });
+  }
+
+  private static OffsetDateTime utc(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 
   private static Optional<Row> first(RowSet<Row> rows) {
@@ -101,9 +98,10 @@ public final class PaymentRepository {
         r.getString("client_id"),
         r.getString("funding_account_id"),
         r.getString("payee_id"),
-        new Money(r.getLong("amount"), Currency.getInstance(r.getString("currency"))),
+        new Money(r.getLong("amount"), Currency.getInstance(r.getString("currency").trim())),
         r.getString("reference"),
         PaymentStatus.fromWire(r.getString("status")),
+        r.getLocalDate("scheduled_for"),
         r.getInteger("version"),
         r.getOffsetDateTime("created_at").toInstant(),
         r.getOffsetDateTime("updated_at").toInstant());

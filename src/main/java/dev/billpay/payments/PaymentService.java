@@ -1,72 +1,148 @@
 package dev.billpay.payments;
 
+import dev.billpay.accounts.FundingAccountRepository;
+import dev.billpay.config.GatewayConfig.PaymentsConfig;
+import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
 import dev.billpay.http.ApiProblem;
+import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.payees.PayeeRepository;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
-import java.security.MessageDigest;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-/** Creating and reading payments; every creation is durable in PostgreSQL before it is answered. */
+/** Creating, reading, listing and canceling payments; every change is durable before it is answered. */
 public final class PaymentService {
-
-  /** What to answer: the status and JSON body, and whether it is an idempotent replay. */
-  public record Reply(int status, String body, boolean replayed) {}
-
-  private final PaymentRepository repository;
+  private final PaymentRepository payments;
+  private final IdempotentTransactions idempotency;
+  private final PaymentsConfig limits;
   private final Clock clock;
   private final Runnable outboxWake;
 
-  public PaymentService(PaymentRepository repository, Clock clock, Runnable outboxWake) {
-    this.repository = repository;
+  public PaymentService(PaymentRepository payments, IdempotentTransactions idempotency, PaymentsConfig limits,
+      Clock clock, Runnable outboxWake) {
+    this.payments = payments;
+    this.idempotency = idempotency;
+    this.limits = limits;
     this.clock = clock;
     this.outboxWake = outboxWake;
   }
 
-  public Future<Reply> create(String clientId, String idempotencyKey, byte[] fingerprint, CreatePaymentRequest req) {
+  public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePaymentRequest req) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    checkLimitsAndDate(req, today);
+    boolean future = req.scheduledFor() != null && req.scheduledFor().isAfter(today);
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
-        req.reference(), PaymentStatus.PENDING, 1, now, now);
-    String body = payment.toJson().encode();
-    JsonObject event = PaymentEvents.of(payment, "created");
-    return repository.insert(payment, idempotencyKey, fingerprint, body, event.getString("id"), event.encode())
-        .recover(this::duplicateReference)
-        .compose(created -> {
-          if (created) {
+        req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now);
+    return idempotency.run(clientId, key, fingerprint, now, conn -> checkReferences(conn, clientId, req)
+            .compose(v -> payments.addToDailyTotal(conn, clientId, today, req.amount(), limits.dailyLimitMinor()))
+            .compose(withinLimit -> {
+              if (!withinLimit) {
+                throw new ApiProblem(422, "daily-limit-exceeded", "Daily limit exceeded",
+                    "This payment would take today's total above your daily limit of " + limits.dailyLimitMinor()
+                        + " minor units.", List.of(new FieldError("amount", "exceeds the remaining daily limit")));
+              }
+              return payments.insert(conn, payment);
+            })
+            .compose(v -> OutboxWriter.append(conn, PaymentEvents.of(payment, future ? "scheduled" : "created"),
+                payment.id(), now))
+            .map(v -> Reply.of(201, payment.toJson().encode())))
+        .recover(PaymentService::duplicateReference)
+        .onSuccess(r -> {
+          if (!r.replayed()) {
             outboxWake.run();
-            return Future.succeededFuture(new Reply(201, body, false));
           }
-          return replay(clientId, idempotencyKey, fingerprint);
+        });
+  }
+
+  public Future<Reply> cancel(String clientId, String key, byte[] fingerprint, String paymentId) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return idempotency.run(clientId, key, fingerprint, now,
+            conn -> transition(conn, clientId, paymentId, PaymentStatus.CANCELED, now)
+                .map(p -> Reply.of(200, p.toJson().encode())))
+        .onSuccess(r -> outboxWake.run());
+  }
+
+  /** The conditional update plus its outbox event, in the caller's transaction; 404 or 409 otherwise. */
+  public Future<Payment> transition(SqlConnection conn, String clientId, String paymentId, PaymentStatus to,
+      Instant now) {
+    return payments.transition(conn, clientId, paymentId, PaymentStateMachine.sourcesOf(to), to, now)
+        .compose(moved -> {
+          if (moved.isPresent()) {
+            Payment p = moved.get();
+            return OutboxWriter.append(conn, PaymentEvents.of(p, PaymentStateMachine.eventFor(to)), p.id(), now)
+                .map(p);
+          }
+          return payments.find(conn, clientId, paymentId).map(found -> {
+            Payment current = found.orElseThrow(() -> ApiProblem.notFound("Payment " + paymentId));
+            throw new ApiProblem(409, "illegal-transition", "Not allowed in this state",
+                "A " + current.status().wire() + " payment cannot become " + to.wire() + ".");
+          });
         });
   }
 
   public Future<Payment> get(String clientId, String paymentId) {
-    return repository.find(clientId, paymentId)
+    return payments.find(clientId, paymentId)
         .map(found -> found.orElseThrow(() -> ApiProblem.notFound("Payment " + paymentId)));
   }
 
-  private Future<Reply> replay(String clientId, String key, byte[] fingerprint) {
-    return repository.findIdempotencyRecord(clientId, key).map(found -> {
-      var stored = found.orElseThrow(() -> new ApiProblem(409, "idempotency-key-in-flight",
-          "Request in flight", "A request with this Idempotency-Key is still being processed; retry shortly."));
-      if (!MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
-        throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
-            "This Idempotency-Key was used with a different request; use a new key for a new request.");
-      }
-      return new Reply(stored.status(), stored.body(), true);
-    });
+  public Future<JsonObject> list(PaymentQuery query) {
+    return payments.list(query).map(rows -> query.page().page(rows, Payment::toJson, Payment::id));
   }
 
-  private Future<Boolean> duplicateReference(Throwable failure) {
+  private void checkLimitsAndDate(CreatePaymentRequest req, LocalDate today) {
+    if (req.amount().minor() > limits.maxAmountMinor()) {
+      throw new ApiProblem(422, "amount-limit-exceeded", "Amount above the limit",
+          "A single payment may not exceed " + limits.maxAmountMinor() + " minor units.",
+          List.of(new FieldError("amount", "exceeds the per-payment limit of " + limits.maxAmountMinor())));
+    }
+    LocalDate date = req.scheduledFor();
+    if (date != null && (date.isBefore(today) || date.isAfter(today.plusDays(limits.maxScheduleDays())))) {
+      throw ApiProblem.validation("scheduled_for",
+          "must be between today (" + today + ") and " + limits.maxScheduleDays() + " days ahead");
+    }
+  }
+
+  private static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
+    return FundingAccountRepository.debitStatus(conn, clientId, req.fundingAccountId())
+        .compose(status -> PayeeRepository.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
+          if (status.isEmpty() || !payeeActive) {
+            List<FieldError> errors = new java.util.ArrayList<>();
+            if (status.isEmpty()) {
+              errors.add(new FieldError("funding_account_id", "no such funding account"));
+            }
+            if (!payeeActive) {
+              errors.add(new FieldError("payee_id", "no such payee (or it was deleted)"));
+            }
+            throw new ApiProblem(422, "unknown-reference", "Unknown funding account or payee",
+                "The payment refers to resources that do not exist for your account.", errors);
+          }
+          if (!"active".equals(status.get())) {
+            throw new ApiProblem(422, "funding-account-blocked", "Funding account blocked",
+                "This funding account is blocked for new debits.",
+                List.of(new FieldError("funding_account_id", "is blocked for new debits")));
+          }
+          return null;
+        }));
+  }
+
+  private static Future<Reply> duplicateReference(Throwable failure) {
     if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-        && String.valueOf(pg.getConstraint()).equals(PaymentRepository.REFERENCE_CONSTRAINT)) {
+        && PaymentRepository.REFERENCE_CONSTRAINT.equals(pg.getConstraint())) {
       return Future.failedFuture(new ApiProblem(409, "duplicate-reference", "Duplicate reference",
           "A payment with this reference already exists for your account; references are unique forever.",
-          java.util.List.of(new ApiProblem.FieldError("reference", "is already used"))));
+          List.of(new FieldError("reference", "is already used"))));
     }
     return Future.failedFuture(failure);
   }

@@ -76,13 +76,16 @@ class ProblemResponsesIT {
   }
 
   @Test
-  @DisplayName("zero, negative and over-limit amounts are refused")
+  @DisplayName("zero, negative and absurd amounts are 400; an amount over the per-payment limit is 422")
   void amounts() {
-    for (String amount : new String[] {"0", "-5", "100000001", "99999999999999999999999"}) {
+    for (String amount : new String[] {"0", "-5", "99999999999999999999999"}) {
       Api.Response r = api.send("POST", "/v1/payments", Api.DEV_KEY, "application/json",
           "{\"funding_account_id\":\"fa_1\",\"payee_id\":\"pe_1\",\"amount\":" + amount + ",\"currency\":\"USD\"}");
       assertProblem(r, 400, "validation");
       assertThat(r.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("amount");
     }
+    Api.Response over = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(100_000_001L));
+    assertProblem(over, 422, "amount-limit-exceeded");
+    assertThat(over.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("amount");
   }
 }

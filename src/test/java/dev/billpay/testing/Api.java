@@ -85,11 +85,16 @@ public final class Api {
     }
   }
 
-  /** A valid payment body with a unique reference. */
+  /** POSTs a JSON body with a fresh Idempotency-Key. */
+  public Response post(String apiKey, String path, JsonObject body) {
+    return send("POST", path, apiKey, "application/json", body.encode());
+  }
+
+  /** A valid payment body with a unique reference, from the dev client's fixture account and payee. */
   public static JsonObject paymentBody(long amount) {
     return new JsonObject()
-        .put("funding_account_id", "fa_01JTEST0000000000000000001")
-        .put("payee_id", "pe_01JTEST0000000000000000001")
+        .put("funding_account_id", Fixtures.devFundingAccount())
+        .put("payee_id", Fixtures.devPayee())
         .put("amount", amount)
         .put("currency", "USD")
         .put("reference", "it-" + java.util.UUID.randomUUID());

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class SharedStack {
   public static final int HTTP_PORT = 18080;
+  public static final String TEST_ACCOUNT_KEY = "dGVzdC1vbmx5LWFjY291bnQta2V5LTMyLWJ5dGVzISE=";
+  public static final String ADMIN_TOKEN = "it-admin-token";
   private static EmbeddedStack stack;
 
   private SharedStack() {}
@@ -34,6 +36,9 @@ public final class SharedStack {
     env.put("BILLPAY_CASSANDRA_KEYSPACE", "billpay_it");
     env.put("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "200");
     env.put("BILLPAY_PROJECTOR_RETRY_DELAY_MS", "500");
+    env.put("BILLPAY_SECURITY_ACCOUNT_KEY_ID", "it");
+    env.put("BILLPAY_SECURITY_ACCOUNT_KEY", TEST_ACCOUNT_KEY);
+    env.put("BILLPAY_SECURITY_ADMIN_TOKEN", ADMIN_TOKEN);
     return env;
   }
 

@@ -1,0 +1,73 @@
+package dev.billpay.accounts;
+
+import dev.billpay.crypto.AccountNumberCipher.Sealed;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Funding accounts in PostgreSQL; the number is stored sealed (AES-GCM) with its key id. */
+public final class FundingAccountRepository {
+  private static final String COLUMNS =
+      "id, client_id, type, holder_name, routing_number, account_type, country, number_last4, status, created_at";
+  private static final String INSERT = """
+      INSERT INTO funding_accounts (id, client_id, type, holder_name, routing_number, account_type, country,
+        number_ciphertext, number_key_id, number_last4, status, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $11)""";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM funding_accounts WHERE id = $1 AND client_id = $2";
+  private static final String LIST = "SELECT " + COLUMNS + " FROM funding_accounts WHERE client_id = $1"
+      + " AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
+  /** Locks the row: a block (return file) and a new debit cannot interleave. */
+  private static final String DEBIT_STATUS =
+      "SELECT status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
+
+  private final Pool pool;
+
+  public FundingAccountRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> insert(SqlConnection conn, FundingAccount a, Sealed number) {
+    return conn.preparedQuery(INSERT).execute(Tuple.tuple().addString(a.id()).addString(a.clientId())
+        .addString(a.type()).addString(a.holderName()).addString(a.routingNumber()).addString(a.accountType())
+        .addString(a.country()).addBuffer(Buffer.buffer(number.ciphertext())).addString(number.keyId())
+        .addString(a.last4()).addOffsetDateTime(OffsetDateTime.ofInstant(a.createdAt(), ZoneOffset.UTC))).mapEmpty();
+  }
+
+  public Future<Optional<FundingAccount>> find(String clientId, String id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, clientId)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(toAccount(it.next())) : Optional.empty();
+    });
+  }
+
+  public Future<List<FundingAccount>> list(String clientId, String startingAfter, int limitPlusOne) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(clientId, startingAfter, limitPlusOne)).map(rows -> {
+      List<FundingAccount> out = new ArrayList<>();
+      rows.forEach(r -> out.add(toAccount(r)));
+      return out;
+    });
+  }
+
+  /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
+  public static Future<Optional<String>> debitStatus(SqlConnection conn, String clientId, String id) {
+    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.empty();
+    });
+  }
+
+  private static FundingAccount toAccount(Row r) {
+    return new FundingAccount(r.getString("id"), r.getString("client_id"), r.getString("type"),
+        r.getString("holder_name"), r.getString("routing_number"), r.getString("account_type"),
+        r.getString("country"), r.getString("number_last4"), r.getString("status"),
+        r.getOffsetDateTime("created_at").toInstant());
+  }
+}

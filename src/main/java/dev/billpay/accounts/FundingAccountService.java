@@ -1,0 +1,89 @@
+package dev.billpay.accounts;
+
+import dev.billpay.banking.BankAccountValidator;
+import dev.billpay.banking.Iban;
+import dev.billpay.banking.ValidationProblem;
+import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.http.ApiProblem;
+import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.http.Pagination;
+import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.shared.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Funding accounts: validated by the banking module on creation, numbers sealed before they are stored. */
+public final class FundingAccountService {
+  private final FundingAccountRepository accounts;
+  private final IdempotentTransactions idempotency;
+  private final BankAccountValidator validator;
+  private final AccountNumberCipher cipher;
+  private final Clock clock;
+
+  public FundingAccountService(FundingAccountRepository accounts, IdempotentTransactions idempotency,
+      BankAccountValidator validator, AccountNumberCipher cipher, Clock clock) {
+    this.accounts = accounts;
+    this.idempotency = idempotency;
+    this.validator = validator;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreateFundingAccountRequest req) {
+    List<ValidationProblem> problems = validate(req);
+    if (!problems.isEmpty()) {
+      throw new ApiProblem(422, "bank-account-invalid", "Invalid bank account",
+          "The bank account details failed validation; see errors for every problem.",
+          problems.stream().map(p -> new FieldError(p.field(), p.message(), p.code())).toList());
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String id = Ids.newId("fa");
+    boolean us = FundingAccount.US.equals(req.type());
+    String number = us ? req.accountNumber() : Iban.electronicFormat(req.iban());
+    FundingAccount account = new FundingAccount(id, clientId, req.type(), req.holderName(),
+        us ? req.routingNumber() : null, us ? req.accountType() : null, us ? null : number.substring(0, 2),
+        number.substring(number.length() - 4), "active", now);
+    AccountNumberCipher.Sealed sealed = cipher.seal(number, id);
+    return idempotency.run(clientId, key, fingerprint, now,
+        conn -> accounts.insert(conn, account, sealed).map(v -> Reply.of(201, account.toJson().encode())));
+  }
+
+  /** POST /v1/bank-account-validations: every problem with its code; nothing is stored. */
+  public JsonObject check(CreateFundingAccountRequest req) {
+    List<ValidationProblem> problems = validate(req);
+    JsonArray list = new JsonArray();
+    problems.forEach(p -> list.add(new JsonObject().put("code", p.code()).put("field", p.field())
+        .put("message", p.message())));
+    JsonObject result = new JsonObject().put("object", "bank_account_validation").put("type", req.type())
+        .put("valid", problems.isEmpty()).put("problems", list);
+    if (problems.isEmpty() && FundingAccount.IBAN.equals(req.type())) {
+      result.put("iban_electronic_format_masked", "\u2022\u2022" + last4(Iban.electronicFormat(req.iban())));
+    }
+    return result;
+  }
+
+  public Future<FundingAccount> get(String clientId, String id) {
+    return accounts.find(clientId, id).map(a -> a.orElseThrow(() -> ApiProblem.notFound("Funding account " + id)));
+  }
+
+  public Future<JsonObject> list(String clientId, Pagination page) {
+    return accounts.list(clientId, page.startingAfter(), page.limit() + 1)
+        .map(rows -> page.page(rows, FundingAccount::toJson, FundingAccount::id));
+  }
+
+  private List<ValidationProblem> validate(CreateFundingAccountRequest req) {
+    return FundingAccount.US.equals(req.type())
+        ? validator.validateUs(req.routingNumber(), req.accountNumber(), req.accountType())
+        : validator.validateIban(req.iban());
+  }
+
+  private static String last4(String s) {
+    return s.substring(Math.max(0, s.length() - 4));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.billpay.idempotency;
+
+import dev.billpay.http.ApiProblem;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+/**
+ * Runs a POST's effect in one transaction with its idempotency record (SPEC section 2): the key is
+ * claimed first, the effect runs, and the answer is stored before commit. A concurrent request with
+ * the same key waits on the claimed row, then replays the stored answer; one that waits too long
+ * gets 409 in-flight. A failed effect rolls the claim back, so the key can be retried.
+ */
+public final class IdempotentTransactions {
+  private static final String CLAIM = """
+      INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response_status, response_body, created_at)
+      VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT (client_id, idempotency_key) DO NOTHING""";
+  private static final String COMPLETE = """
+      UPDATE idempotency_keys SET response_status = $3, response_body = $4
+      WHERE client_id = $1 AND idempotency_key = $2""";
+  private static final String FIND = """
+      SELECT fingerprint, response_status, response_body FROM idempotency_keys
+      WHERE client_id = $1 AND idempotency_key = $2""";
+  private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  /** What to answer: status and JSON body, and whether it is a replay of a stored answer. */
+  public record Reply(int status, String body, boolean replayed) {
+    public static Reply of(int status, String body) {
+      return new Reply(status, body, false);
+    }
+  }
+
+  private final Pool pool;
+
+  public IdempotentTransactions(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Reply> run(String clientId, String key, byte[] fingerprint, java.time.Instant now,
+      Function<SqlConnection, Future<Reply>> effect) {
+    return pool.<Reply>withTransaction(conn -> conn.query("SET LOCAL lock_timeout = '10s'").execute()
+            .compose(v -> conn.preparedQuery(CLAIM).execute(Tuple.of(clientId, key, Buffer.buffer(fingerprint),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+            .compose(claimed -> claimed.rowCount() == 0 ? Future.succeededFuture(null)
+                : effect.apply(conn).compose(reply -> conn.preparedQuery(COMPLETE)
+                    .execute(Tuple.of(clientId, key, reply.status(), reply.body())).map(reply))))
+        .recover(IdempotentTransactions::inFlight)
+        .compose(reply -> reply != null ? Future.succeededFuture(reply) : replay(clientId, key, fingerprint));
+  }
+
+  /** Deletes records older than the retention; answers how many. */
+  public Future<Integer> purgeOlderThanHours(int hours) {
+    return pool.preparedQuery(PURGE).execute(Tuple.of(hours)).map(r -> r.rowCount());
+  }
+
+  private Future<Reply> replay(String clientId, String key, byte[] fingerprint) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(clientId, key)).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        throw inFlightProblem();
+      }
+      var row = it.next();
+      if (!MessageDigest.isEqual(row.getBuffer("fingerprint").getBytes(), fingerprint)) {
+        throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
+            "This Idempotency-Key was used with a different request; use a new key for a new request.");
+      }
+      return new Reply(row.getInteger("response_status"), row.getString("response_body"), true);
+    });
+  }
+
+  private static Future<Reply> inFlight(Throwable failure) {
+    if (failure instanceof PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState())) {
+      return Future.failedFuture(inFlightProblem());
+    }
+    return Future.failedFuture(failure);
+  }
+
+  private static ApiProblem inFlightProblem() {
+    return new ApiProblem(409, "idempotency-key-in-flight", "Request in flight",
+        "A request with this Idempotency-Key is still being processed; retry shortly.");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.billpay.payments;
+
+import static dev.billpay.payments.PaymentStatus.CANCELED;
+import static dev.billpay.payments.PaymentStatus.FAILED;
+import static dev.billpay.payments.PaymentStatus.NEEDS_REVIEW;
+import static dev.billpay.payments.PaymentStatus.PENDING;
+import static dev.billpay.payments.PaymentStatus.RETURNED;
+import static dev.billpay.payments.PaymentStatus.SCHEDULED;
+import static dev.billpay.payments.PaymentStatus.SETTLED;
+import static dev.billpay.payments.PaymentStatus.SUBMITTED;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one transition table of SPEC section 3. A submitted payment never goes back to pending: a
+ * payment is submitted to the bank at most once, and an unknown bank outcome is NEEDS_REVIEW, which
+ * only an explicit settlement or return resolves.
+ */
+public final class PaymentStateMachine {
+  private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
+      SCHEDULED, EnumSet.of(PENDING, CANCELED),
+      PENDING, EnumSet.of(SUBMITTED, CANCELED, FAILED),
+      SUBMITTED, EnumSet.of(SETTLED, RETURNED, NEEDS_REVIEW),
+      NEEDS_REVIEW, EnumSet.of(SETTLED, RETURNED),
+      SETTLED, EnumSet.noneOf(PaymentStatus.class),
+      RETURNED, EnumSet.noneOf(PaymentStatus.class),
+      FAILED, EnumSet.noneOf(PaymentStatus.class),
+      CANCELED, EnumSet.noneOf(PaymentStatus.class));
+
+  private PaymentStateMachine() {}
+
+  public static boolean allows(PaymentStatus from, PaymentStatus to) {
+    return NEXT.get(from).contains(to);
+  }
+
+  /** The states from which {@code to} may be entered: the WHERE clause of the conditional update. */
+  public static Set<PaymentStatus> sourcesOf(PaymentStatus to) {
+    Set<PaymentStatus> sources = EnumSet.noneOf(PaymentStatus.class);
+    NEXT.forEach((from, targets) -> {
+      if (targets.contains(to)) {
+        sources.add(from);
+      }
+    });
+    return sources;
+  }
+
+  /** The event type suffix for entering a state ("canceled" gives billpay.payment.canceled). */
+  public static String eventFor(PaymentStatus entered) {
+    return entered.wire();
+  }
+}
