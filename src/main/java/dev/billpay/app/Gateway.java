@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.banking.RoutingDirectory;
 import dev.billpay.clients.ClientRepository;
+import dev.billpay.clients.RateLimiter;
 import dev.billpay.clients.DevClient;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.crypto.AccountNumberCipher;
@@ -86,7 +87,8 @@ public final class Gateway {
       LOG.info("Cassandra schema ready ({} file(s) applied now)", applied);
       return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin,
           AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
-          new BankAccountValidator(routingDirectory(config.banking())));
+          new BankAccountValidator(routingDirectory(config.banking())),
+          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()));
     } catch (Exception e) {
       admin.close();
       if (session != null) {

@@ -2,6 +2,7 @@ package dev.billpay.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.billpay.banking.BankAccountValidator;
+import dev.billpay.clients.RateLimiter;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.history.HistoryRepository;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,7 +13,8 @@ public record SharedResources(
     HistoryRepository history,
     Admin kafkaAdmin,
     AccountNumberCipher cipher,
-    BankAccountValidator bankValidator) {
+    BankAccountValidator bankValidator,
+    RateLimiter rateLimiter) {
 
   public void close() {
     kafkaAdmin.close(java.time.Duration.ofSeconds(2));

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class AuthHandler implements Handler<RoutingContext> {
   public static final String CLIENT_ID = "client-id";
-  private static final long TTL_MILLIS = 30_000;
+  /** Bounds how long another process may honour a key revoked elsewhere; this process clears at once. */
+  private static final long TTL_MILLIS = 10_000;
   private static final int MAX_ENTRIES = 10_000;
 
   private record Cached(Optional<String> clientId, long expiresAt) {}
@@ -28,8 +29,16 @@ public final class AuthHandler implements Handler<RoutingContext> {
     }
   };
 
-  public AuthHandler(ClientRepository clients) {
+  private final RateLimiter limiter;
+
+  public AuthHandler(ClientRepository clients, RateLimiter limiter) {
     this.clients = clients;
+    this.limiter = limiter;
+  }
+
+  /** Called when a key is revoked in this process, so the revocation holds immediately. */
+  public void forgetCachedKeys() {
+    cache.clear();
   }
 
   public static String clientId(RoutingContext ctx) {
@@ -61,12 +70,19 @@ public final class AuthHandler implements Handler<RoutingContext> {
     });
   }
 
-  private static void accept(RoutingContext ctx, Optional<String> clientId) {
+  private void accept(RoutingContext ctx, Optional<String> clientId) {
     if (clientId.isEmpty()) {
       ctx.fail(ApiProblem.unauthorized());
       return;
     }
     ctx.put(CLIENT_ID, clientId.get());
+    long retryAfter = limiter.acquire(clientId.get());
+    if (retryAfter > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+      ctx.fail(new ApiProblem(429, "rate-limited", "Too many requests",
+          "This API key's client is over its request rate; retry after " + retryAfter + " s."));
+      return;
+    }
     ctx.next();
   }
 }

@@ -4,7 +4,9 @@ import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.app.SharedResources;
+import dev.billpay.clients.AdminHandler;
 import dev.billpay.clients.AuthHandler;
+import dev.billpay.clients.ClientAdminService;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
@@ -46,16 +48,28 @@ public final class HttpApiVerticle extends VerticleBase {
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
     PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock,
         () -> OutboxRelayVerticle.requestWake(vertx));
+    ClientRepository clients = new ClientRepository(pool);
+    ApiRoutes routes = new ApiRoutes(
+        new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
+        new ApiDocsHandler(),
+        new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken()),
+        new PaymentsHandler(payments),
+        new PaymentEventsHandler(payments, shared.history()),
+        new FundingAccountsHandler(new FundingAccountService(new FundingAccountRepository(pool), idempotency,
+            shared.bankValidator(), shared.cipher(), clock)),
+        new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)));
+    AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
+    vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
+
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
-    new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()).mount(router);
-    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
-    router.route("/v1/*").handler(new AuthHandler(new ClientRepository(pool)));
-    new PaymentsHandler(payments).mount(router);
-    new FundingAccountsHandler(new FundingAccountService(new FundingAccountRepository(pool), idempotency,
-        shared.bankValidator(), shared.cipher(), clock)).mount(router);
-    new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)).mount(router);
-    new PaymentEventsHandler(payments, shared.history()).mount(router);
+    routes.mountPublic(router);
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
+    router.route("/admin/v1/*").handler(bodies);
+    routes.mountAdmin(router);
+    router.route("/v1/*").handler(bodies);
+    router.route("/v1/*").handler(auth);
+    routes.mountV1(router);
     ProblemHandler problems = new ProblemHandler();
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

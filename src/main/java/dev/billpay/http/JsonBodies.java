@@ -40,4 +40,12 @@ public final class JsonBodies {
     }
     return body;
   }
+
+  /** An optional JSON object body: empty means {}. */
+  public static JsonObject optionalObject(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    return object(ctx);
+  }
 }

@@ -1,0 +1,78 @@
+package dev.billpay.clients;
+
+import dev.billpay.http.ApiProblem;
+import dev.billpay.http.JsonBodies;
+import dev.billpay.http.Replies;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * /admin/v1: clients and keys, guarded by the admin token from the environment
+ * (BILLPAY_SECURITY_ADMIN_TOKEN). With no token configured every admin call is refused.
+ */
+public final class AdminHandler {
+  public static final String KEY_REVOKED_ADDRESS = "billpay.auth.key-revoked";
+  private final ClientAdminService service;
+  private final byte[] adminToken;
+
+  public AdminHandler(ClientAdminService service, String adminToken) {
+    this.service = service;
+    this.adminToken = adminToken == null ? new byte[0] : adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public void mount(Router router) {
+    router.route("/admin/v1/*").handler(this::authorize);
+    router.post("/admin/v1/clients").handler(this::createClient);
+    router.post("/admin/v1/clients/:id/keys").handler(this::createKey);
+    router.post("/admin/v1/keys/:id/revoke").handler(this::revokeKey);
+  }
+
+  private void authorize(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    byte[] given = header != null && header.startsWith("Bearer ")
+        ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
+    if (adminToken.length == 0 || !MessageDigest.isEqual(given, adminToken)) {
+      ctx.fail(new ApiProblem(401, "unauthorized", "Unauthorized", "Admin endpoints need the admin token."));
+      return;
+    }
+    ctx.next();
+  }
+
+  private void createClient(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx);
+    rejectUnknown(body, Set.of("name"));
+    Object name = body.getValue("name");
+    if (!(name instanceof String s) || s.isBlank() || s.length() > 140) {
+      throw ApiProblem.validation("name", "must be 1-140 characters");
+    }
+    ctx.response().setStatusCode(201);
+    Replies.json(ctx, service.createClient(s.strip()));
+  }
+
+  private void createKey(RoutingContext ctx) {
+    JsonObject body = JsonBodies.optionalObject(ctx);
+    rejectUnknown(body, Set.of("mode"));
+    String mode = body.getString("mode", "test");
+    if (!mode.equals("test") && !mode.equals("live")) {
+      throw ApiProblem.validation("mode", "must be test or live");
+    }
+    ctx.response().setStatusCode(201);
+    Replies.json(ctx, service.createKey(ctx.pathParam("id"), mode));
+  }
+
+  private void revokeKey(RoutingContext ctx) {
+    Replies.json(ctx, service.revokeKey(ctx.pathParam("id"))
+        .onSuccess(k -> ctx.vertx().eventBus().publish(KEY_REVOKED_ADDRESS, k.getString("id"))));
+  }
+
+  private static void rejectUnknown(JsonObject body, Set<String> allowed) {
+    body.fieldNames().stream().filter(f -> !allowed.contains(f)).findFirst()
+        .ifPresent(f -> {
+          throw ApiProblem.validation(f, "unknown field");
+        });
+  }
+}

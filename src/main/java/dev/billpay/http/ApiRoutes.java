@@ -1,0 +1,41 @@
+package dev.billpay.http;
+
+import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.clients.AdminHandler;
+import dev.billpay.health.HealthHandler;
+import dev.billpay.history.PaymentEventsHandler;
+import dev.billpay.payees.PayeesHandler;
+import dev.billpay.payments.PaymentsHandler;
+import io.vertx.ext.web.Router;
+
+/**
+ * Every route of the public API in one place, so the contract test can compare them with the
+ * OpenAPI document. Handlers only register routes here; they use their services per request.
+ */
+public record ApiRoutes(
+    HealthHandler health,
+    ApiDocsHandler docs,
+    AdminHandler admin,
+    PaymentsHandler payments,
+    PaymentEventsHandler paymentEvents,
+    FundingAccountsHandler fundingAccounts,
+    PayeesHandler payees) {
+
+  /** Routes that need no API key. */
+  public void mountPublic(Router router) {
+    health.mount(router);
+    docs.mount(router);
+  }
+
+  public void mountAdmin(Router router) {
+    admin.mount(router);
+  }
+
+  /** Routes behind the client API key (the caller mounts auth on /v1/* first). */
+  public void mountV1(Router router) {
+    payments.mount(router);
+    paymentEvents.mount(router);
+    fundingAccounts.mount(router);
+    payees.mount(router);
+  }
+}
