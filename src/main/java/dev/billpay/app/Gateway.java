@@ -14,6 +14,7 @@ import dev.billpay.db.PgPools;
 import dev.billpay.db.PostgresMigrations;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
+import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.history.HistoryRepository;
 import dev.billpay.http.HttpApiVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -136,6 +137,10 @@ public final class Gateway {
         .compose(id -> {
           ids.add(id);
           return vertx.deployVerticle(new HistoryProjectorVerticle(config, shared.history()));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new IdempotencyPurgeVerticle(config));
         })
         .map(id -> {
           ids.add(id);

@@ -14,7 +14,7 @@ public final class JsonBodies {
       throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
           "Send the body as Content-Type: application/json.");
     }
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (isEmpty(ctx)) {
       throw ApiProblem.malformed("The request body is empty; send a JSON object.");
     }
     Object parsed;
@@ -31,7 +31,7 @@ public final class JsonBodies {
 
   /** For action POSTs (e.g. cancel): an empty body or an empty JSON object. */
   public static JsonObject optionalEmptyObject(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (isEmpty(ctx)) {
       return new JsonObject();
     }
     JsonObject body = object(ctx);
@@ -43,9 +43,13 @@ public final class JsonBodies {
 
   /** An optional JSON object body: empty means {}. */
   public static JsonObject optionalObject(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (isEmpty(ctx)) {
       return new JsonObject();
     }
     return object(ctx);
+  }
+
+  private static boolean isEmpty(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0;
   }
 }

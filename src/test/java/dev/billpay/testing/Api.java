@@ -60,6 +60,12 @@ public final class Api {
   }
 
   public Response send(String method, String path, String apiKey, String contentType, String body) {
+    return send(method, path, apiKey, contentType, body, java.util.UUID.randomUUID().toString());
+  }
+
+  /** Any request; {@code idempotencyKey} null sends none. */
+  public Response send(String method, String path, String apiKey, String contentType, String body,
+      String idempotencyKey) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (apiKey != null) {
@@ -68,7 +74,9 @@ public final class Api {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
     return join(send(b.build()));
   }
 

@@ -11,12 +11,24 @@ import java.util.List;
  */
 public final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
   private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
+  private static final StringBuffer ALL = new StringBuffer();
 
   @Override
   protected void append(ILoggingEvent event) {
+    if (ALL.length() < 50_000_000) {
+      ALL.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
+      if (event.getThrowableProxy() != null) {
+        ALL.append(event.getThrowableProxy().getMessage()).append('\n');
+      }
+    }
     if (event.getLoggerName().contains("BlockedThreadChecker")) {
       WARNINGS.add(event.getFormattedMessage());
     }
+  }
+
+  /** Everything logged in this JVM so far (for tests that scan logs for secrets). */
+  public static String allLogs() {
+    return ALL.toString();
   }
 
   public static List<String> warnings() {

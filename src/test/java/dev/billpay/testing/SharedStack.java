@@ -58,6 +58,17 @@ public final class SharedStack {
     return stack.config();
   }
 
+  /** The shared stack's configuration with some keys overridden (e.g. a lower daily limit). */
+  public static GatewayConfig configWith(Map<String, String> overrides) {
+    GatewayConfig base = config();
+    Map<String, String> env = testEnvironment();
+    env.put("BILLPAY_PG_URL", base.pg().url());
+    env.put("BILLPAY_KAFKA_BOOTSTRAP_SERVERS", base.kafka().bootstrapServers());
+    env.put("BILLPAY_CASSANDRA_CONTACT_POINTS", base.cassandra().contactPoints());
+    env.putAll(overrides);
+    return ConfigLoader.load(env);
+  }
+
   public static EmbeddedStack stack() {
     config();
     return stack;
