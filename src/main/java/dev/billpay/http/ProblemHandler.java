@@ -54,10 +54,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     };
   }
 
+  /** PostgreSQL or Cassandra unreachable: the client did nothing wrong and may retry (503). */
   private static boolean isConnectionFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.VertxException
-          && String.valueOf(c.getMessage()).contains("Connection")) {
+      if (c instanceof java.net.ConnectException
+          || c instanceof io.vertx.core.VertxException && String.valueOf(c.getMessage()).contains("Connection")
+          || c instanceof io.vertx.sqlclient.ClosedConnectionException
+          || c instanceof com.datastax.oss.driver.api.core.AllNodesFailedException
+          || c instanceof com.datastax.oss.driver.api.core.DriverTimeoutException
+          || c instanceof com.datastax.oss.driver.api.core.NoNodeAvailableException) {
         return true;
       }
       if (c instanceof PgException) {

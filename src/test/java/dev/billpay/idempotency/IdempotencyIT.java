@@ -56,6 +56,20 @@ class IdempotencyIT {
   }
 
   @Test
+  @DisplayName("a stored answer is replayed after the gateway restarts")
+  void replayAfterRestart() {
+    String key = UUID.randomUUID().toString();
+    JsonObject body = Api.paymentBody(1234);
+    Api.Response first = api.postPayment(Api.DEV_KEY, key, body);
+    gateway.close();
+    gateway = TestGateway.start();
+    Api.Response again = api.postPayment(Api.DEV_KEY, key, body);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.body()).isEqualTo(first.body());
+  }
+
+  @Test
   @DisplayName("the same key with a different body is refused with 422 idempotency-key-reused")
   void reuseWithOtherBody() {
     String key = UUID.randomUUID().toString();

@@ -1,0 +1,69 @@
+package dev.billpay.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.testing.Api;
+import dev.billpay.testing.BlockedThreadWatch;
+import dev.billpay.testing.Eventually;
+import dev.billpay.testing.SharedStack;
+import dev.billpay.testing.TestGateway;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A dependency that is down gives 503 problem+json, and service resumes when it is back")
+class DependencyOutageIT {
+  private static TestGateway gateway;
+  private static final Api api = new Api();
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  }
+
+  @Test
+  @DisplayName("Cassandra down: history reads answer 503 and readiness says so; payments are still accepted")
+  void cassandraDown() throws Exception {
+    String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(900)).json().getString("id");
+    var cassandra = SharedStack.stack().cassandra();
+    cassandra.stop();
+    try {
+      Api.Response events = api.get(Api.DEV_KEY, "/v1/payments/" + id + "/events");
+      assertThat(events.status()).as(events.body()).isEqualTo(503);
+      assertThat(events.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(events.json().getString("type")).endsWith("/dependency-unavailable");
+      assertThat(api.get(null, "/health/ready").json().getJsonObject("checks").getJsonObject("cassandra")
+          .getString("status")).isEqualTo("DOWN");
+      assertThat(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(901)).status()).isEqualTo(201);
+    } finally {
+      cassandra.start();
+    }
+    Eventually.await(Duration.ofSeconds(90), "history readable again",
+        () -> api.get(Api.DEV_KEY, "/v1/payments/" + id + "/events").status() == 200);
+  }
+
+  @Test
+  @DisplayName("PostgreSQL down: a payment is refused with 503 (never a false 201), and accepted again after restart")
+  void postgresDown() throws Exception {
+    var body = Api.paymentBody(902); // its fixtures are created while PostgreSQL is still up
+    var postgres = SharedStack.stack().postgres();
+    postgres.stop();
+    try {
+      Api.Response refused = api.post(Api.DEV_KEY, "/v1/payments", body);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+      assertThat(refused.json().getString("type")).endsWith("/dependency-unavailable");
+    } finally {
+      postgres.start();
+    }
+    Eventually.await(Duration.ofSeconds(60), "payments accepted again",
+        () -> api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(903)).status() == 201);
+  }
+}
