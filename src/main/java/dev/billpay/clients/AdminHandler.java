@@ -24,8 +24,10 @@ public final class AdminHandler {
     this.adminToken = adminToken == null ? new byte[0] : adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
-  public void mount(Router router) {
+  /** {@code validation} runs after the admin token is checked and before the routes. */
+  public void mount(Router router, io.vertx.core.Handler<RoutingContext> validation) {
     router.route("/admin/v1/*").handler(this::authorize);
+    router.route("/admin/v1/*").handler(validation);
     router.post("/admin/v1/clients").handler(this::createClient);
     router.post("/admin/v1/clients/:id/keys").handler(this::createKey);
     router.post("/admin/v1/keys/:id/revoke").handler(this::revokeKey);

@@ -27,8 +27,8 @@ public record ApiRoutes(
     docs.mount(router);
   }
 
-  public void mountAdmin(Router router) {
-    admin.mount(router);
+  public void mountAdmin(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation) {
+    admin.mount(router, validation);
   }
 
   /** Routes behind the client API key (the caller mounts auth on /v1/* first). */

@@ -43,6 +43,10 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return ContractValidation.load(vertx).compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(ContractValidation contract) {
     pool = PgPools.shared(vertx, config.pg());
     Clock clock = Clock.systemUTC();
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
@@ -66,9 +70,10 @@ public final class HttpApiVerticle extends VerticleBase {
     routes.mountPublic(router);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
     router.route("/admin/v1/*").handler(bodies);
-    routes.mountAdmin(router);
+    routes.mountAdmin(router, contract);
     router.route("/v1/*").handler(bodies);
     router.route("/v1/*").handler(auth);
+    router.route("/v1/*").handler(contract);
     routes.mountV1(router);
     ProblemHandler problems = new ProblemHandler();
     router.route().failureHandler(problems);

@@ -126,7 +126,7 @@ class ContractRoutesTest {
           new FundingAccountsHandler(null),
           new PayeesHandler(null));
       routes.mountPublic(router);
-      routes.mountAdmin(router);
+      routes.mountAdmin(router, ctx -> ctx.next());
       routes.mountV1(router);
 
       Set<String> found = new TreeSet<>();

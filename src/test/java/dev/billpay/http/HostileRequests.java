@@ -245,9 +245,11 @@ public final class HostileRequests {
   private HostileRequest malformedJson() {
     Shape s = anyShape(true);
     breakBody(s);
-    Made made = malformed(s, s.encode());
-    // an empty body on cancel is the valid "no body" form, so cancel only gets non-empty ones
-    boolean cancel = random.nextInt(8) == 0 && !made.text.isEmpty();
+    String base = s.encode();
+    Made made = malformed(s, base);
+    // cancel accepts no body or {}; a lenient parser (ours allows comments) may read "{}//" or '{}' as {},
+    // so cancel only gets bodies built on a non-empty object
+    boolean cancel = random.nextInt(8) == 0 && !base.equals("{}") && !made.text.isBlank();
     String path = cancel ? "/v1/payments/" + id("pay") + "/cancel" : s.path;
     return request("POST", path, jsonHeaders(), made.text, "malformed-json: " + made.what);
   }
@@ -624,8 +626,9 @@ public final class HostileRequests {
     return switch (n) {
       case 0 -> new String[] {"limit", pick("0", "101", "-1", "abc", "1.5", "", "99999999999", "1e2", " 5", "0x10", "-0")};
       case 1 -> new String[] {"starting_after", pick(id("zz"), prefix + "_", prefix + "_$$", "", prefix + "_" + alnum(65))};
-      case 2 -> new String[] {pick("foo", "offset", "sort", "LIMIT", "page", "expand[]", "created[gte]", "callback",
-          "Status", "limit ", payments ? "order" : "status"), pick("1", "asc", "alert(1)", "")};
+      // no case variants (LIMIT, Status): Vert.x query parameters are case-insensitive, so those are not unknown
+      case 2 -> new String[] {pick("foo", "offset", "sort", "page", "expand[]", "created[gte]", "callback", "limit ",
+          payments ? "order" : "status"), pick("1", "asc", "alert(1)", "")};
       case 3 -> new String[] {"status", pick("paid", "all", "pending,settled", "", "null", "*", "pending ", "1", "%00")};
       case 4 -> new String[] {pick("created_gte", "created_lt"), pick("yesterday", "2026-13-01T00:00:00Z", "2026-11-25",
           "1700000000", "2026-11-25T25:00:00Z", "2026-11-25 00:00:00Z", "", "2026-11-25T00:00:00", "2026-02-30T00:00:00Z")};
