@@ -85,7 +85,8 @@ public final class HttpApiVerticle extends VerticleBase {
         .setPort(config.http().port())
         .setMaxHeaderSize(16 * 1024)
         .setCompressionSupported(false);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).invalidRequestHandler(ProblemHandler::invalidRequest)
+        .requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
   @Override

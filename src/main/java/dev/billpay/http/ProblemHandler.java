@@ -27,6 +27,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (failure == null || status >= 400 && status < 500) {
       return forStatus(status < 0 ? 500 : status);
     }
+    if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+      // a data exception (e.g. a NUL byte in text) is about what the client sent
+      return ApiProblem.malformed("The request contains a value that cannot be stored (e.g. a NUL character).");
+    }
     if (isConnectionFailure(failure)) {
       LOG.warn("dependency unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
       return ApiProblem.unavailable("A storage dependency");
@@ -70,6 +74,30 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       }
     }
     return false;
+  }
+
+  /**
+   * Requests Netty could not decode (request line or headers too long, bad HTTP) never reach the
+   * router; they still get problem+json rather than a bare status line.
+   */
+  public static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    String message = cause == null ? "" : String.valueOf(cause.getMessage());
+    // the same distinction Vert.x's default handler makes, by Netty's messages
+    int status = message.startsWith("An HTTP line is larger than") ? 414
+        : message.startsWith("HTTP header is larger than") ? 431 : 400;
+    String detail = switch (status) {
+      case 414 -> "The request line (path and query) is too long.";
+      case 431 -> "The request headers are too large.";
+      default -> "The request is not valid HTTP.";
+    };
+    JsonObject body = new JsonObject()
+        .put("type", ApiProblem.TYPE_BASE + (status == 400 ? "malformed-request" : "request-too-large"))
+        .put("title", status == 400 ? "Malformed request" : "Request too large")
+        .put("status", status)
+        .put("detail", detail);
+    request.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).putHeader("Connection", "close")
+        .end(body.toBuffer());
   }
 
   public static void send(RoutingContext ctx, ApiProblem p) {

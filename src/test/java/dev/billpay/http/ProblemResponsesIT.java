@@ -88,4 +88,21 @@ class ProblemResponsesIT {
     assertProblem(over, 422, "amount-limit-exceeded");
     assertThat(over.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("amount");
   }
+
+  @Test
+  @DisplayName("a request line or headers too long for HTTP decoding still get problem+json (414, 431)")
+  void undecodable() {
+    Api.Response longLine = api.get(Api.DEV_KEY, "/v1/payments/pay_" + "A".repeat(5000));
+    assertThat(longLine.status()).isEqualTo(414);
+    assertThat(longLine.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(longLine.json().getString("type")).endsWith("/request-too-large");
+  }
+
+  @Test
+  @DisplayName("a NUL character in an id is a client error, never a 500")
+  void nulInId() {
+    Api.Response r = api.get(Api.DEV_KEY, "/v1/payments/pay_01%00X");
+    assertThat(r.status()).isBetween(400, 499);
+    assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
+  }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Api {
   public static final String DEV_KEY = "bp_test_dev_key_embedded_default";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   public Api(int port) {
