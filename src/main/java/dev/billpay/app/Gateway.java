@@ -81,7 +81,7 @@ public final class Gateway {
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     CqlSession session = null;
     try {
-      ensureTopic(admin, config.kafka());
+      ensureTopics(admin, config.kafka());
       session = CassandraSessions.open(config.cassandra());
       var c = config.cassandra();
       int applied = CassandraSchema.apply(session, c.schemaDir(), c.keyspace(), c.replication());
@@ -104,13 +104,15 @@ public final class Gateway {
         : RoutingDirectory.load(java.nio.file.Path.of(banking.routingDirectory()));
   }
 
-  private static void ensureTopic(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {
-    try {
-      admin.createTopics(List.of(new NewTopic(kafka.paymentEventsTopic(), kafka.partitions(),
-          (short) kafka.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
+  private static void ensureTopics(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {
+    for (String topic : List.of(kafka.paymentEventsTopic(), kafka.deadLetterTopic())) {
+      try {
+        admin.createTopics(List.of(new NewTopic(topic, kafka.partitions(), (short) kafka.replicationFactor())))
+            .all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
       }
     }
   }

@@ -30,7 +30,11 @@ public record GatewayConfig(
   }
 
   public record KafkaConfig(
-      String bootstrapServers, String paymentEventsTopic, int partitions, int replicationFactor) {
+      String bootstrapServers,
+      String paymentEventsTopic,
+      String deadLetterTopic,
+      int partitions,
+      int replicationFactor) {
     public boolean external() {
       return !bootstrapServers.isEmpty();
     }
@@ -99,6 +103,7 @@ public record GatewayConfig(
         new KafkaConfig(
             r.string("kafka.bootstrap-servers"),
             r.string("kafka.payment-events-topic"),
+            r.string("kafka.dead-letter-topic"),
             r.integer("kafka.partitions", 1, 10_000),
             r.integer("kafka.replication-factor", 1, 32));
     if (kafka.paymentEventsTopic().isEmpty()) {
@@ -162,7 +167,8 @@ public record GatewayConfig(
     return new GatewayConfig(
         http,
         new PgConfig(pgUrl, pg.user(), pg.password(), pg.poolSize()),
-        new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.partitions(), kafka.replicationFactor()),
+        new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.deadLetterTopic(), kafka.partitions(),
+            kafka.replicationFactor()),
         new CassandraConfig(
             cassandraContactPoints,
             cassandra.localDatacenter(),

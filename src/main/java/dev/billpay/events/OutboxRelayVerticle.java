@@ -51,7 +51,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
     return producer.close().eventually(() -> pool.close());
   }
 
-  static Map<String, String> producerConfig(String bootstrap) {
+  public static Map<String, String> producerConfig(String bootstrap) {
     return Map.of(
         "bootstrap.servers", bootstrap,
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",

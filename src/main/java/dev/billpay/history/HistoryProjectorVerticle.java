@@ -7,6 +7,9 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import dev.billpay.events.OutboxRelayVerticle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +29,7 @@ public final class HistoryProjectorVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final HistoryRepository history;
   private KafkaConsumer<String, String> consumer;
+  private KafkaProducer<String, String> deadLetters;
   private boolean stopped;
 
   public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history) {
@@ -36,13 +40,14 @@ public final class HistoryProjectorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, consumerConfig());
+    deadLetters = KafkaProducer.create(vertx, OutboxRelayVerticle.producerConfig(config.kafka().bootstrapServers()));
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> pollLoop()));
   }
 
   @Override
   public Future<?> stop() {
     stopped = true;
-    return consumer.close();
+    return consumer.close().eventually(() -> deadLetters.close());
   }
 
   private Map<String, String> consumerConfig() {
@@ -86,19 +91,33 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     }
     Map<TopicPartition, Long> batchStart = new HashMap<>();
     List<HistoryEvent> events = new ArrayList<>(records.size());
+    List<Future<?>> parked = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
       batchStart.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
       try {
         events.add(HistoryEvent.parse(r.value()));
       } catch (IllegalArgumentException e) {
-        // a dead-letter topic arrives with the events issue; until then the record is logged and skipped
-        LOG.error("skipping unprocessable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        parked.add(deadLetter(r, e));
       }
     }
-    return writeAll(events, 0)
+    return Future.all(parked).compose(v -> writeAll(events, 0))
         .compose(v -> consumer.commit())
         .recover(failure -> seekBack(batchStart).compose(v -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * A record that can never be projected goes to the dead-letter topic with the error and its origin,
+   * so it cannot block its partition; it counts as handled only once the broker has it.
+   */
+  private Future<?> deadLetter(KafkaConsumerRecord<String, String> r, IllegalArgumentException error) {
+    LOG.error("unprocessable record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),
+        config.kafka().deadLetterTopic(), error.getMessage());
+    return deadLetters.send(KafkaProducerRecord.create(config.kafka().deadLetterTopic(), r.key(), r.value())
+        .addHeader("x-error", String.valueOf(error.getMessage()))
+        .addHeader("x-source-topic", r.topic())
+        .addHeader("x-source-partition", Integer.toString(r.partition()))
+        .addHeader("x-source-offset", Long.toString(r.offset())));
   }
 
   /** Writes in windows of max-in-flight concurrent requests, so Cassandra is never flooded. */

@@ -1,0 +1,95 @@
+package dev.billpay.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.testing.Api;
+import dev.billpay.testing.BlockedThreadWatch;
+import dev.billpay.testing.Eventually;
+import dev.billpay.testing.Probes;
+import dev.billpay.testing.SharedStack;
+import dev.billpay.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A poison record goes to the dead-letter topic and its partition keeps flowing")
+class PoisonRecordIT {
+  private static TestGateway gateway;
+  private static final Api api = new Api();
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  }
+
+  @Test
+  @DisplayName("unparseable records on every partition are parked with their error, and later events are projected")
+  void poison() throws Exception {
+    var kafka = SharedStack.config().kafka();
+    String marker = "poison-" + UUID.randomUUID();
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (int partition = 0; partition < kafka.partitions(); partition++) {
+        producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), partition, marker, "{not json")).get();
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ids.add(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(321)).json().getString("id"));
+    }
+    Eventually.await(Duration.ofSeconds(90), "payments after the poison projected",
+        () -> ids.stream().allMatch(id -> Probes.cassandraEvents(id) == 1));
+
+    List<ConsumerRecord<String, String>> parked = readDeadLetters(kafka.bootstrapServers(), kafka.deadLetterTopic(),
+        marker, kafka.partitions());
+    assertThat(parked).hasSize(kafka.partitions());
+    ConsumerRecord<String, String> first = parked.get(0);
+    assertThat(first.value()).isEqualTo("{not json");
+    assertThat(new String(first.headers().lastHeader("x-error").value(), StandardCharsets.UTF_8)).isNotBlank();
+    assertThat(new String(first.headers().lastHeader("x-source-topic").value(), StandardCharsets.UTF_8))
+        .isEqualTo(kafka.paymentEventsTopic());
+  }
+
+  private static List<ConsumerRecord<String, String>> readDeadLetters(String bootstrap, String topic, String key,
+      int expected) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("group.id", "it-dlq-" + UUID.randomUUID());
+    p.put("auto.offset.reset", "earliest");
+    p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+      consumer.subscribe(List.of(topic));
+      while (found.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(r.key())) {
+            found.add(r);
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
