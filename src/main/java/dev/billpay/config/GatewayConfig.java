@@ -79,7 +79,7 @@ public record GatewayConfig(
     }
   }
 
-  public record OutboxConfig(int batchSize, int pollIntervalMs) {}
+  public record OutboxConfig(int batchSize, int pollIntervalMs, int retentionHours) {}
 
   public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs) {}
 
@@ -148,7 +148,8 @@ public record GatewayConfig(
       r.problem("security.account-key", "expected 32 random bytes in base64 (openssl rand -base64 32)");
     }
     OutboxConfig outbox =
-        new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000));
+        new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000),
+            r.integer("outbox.retention-hours", 1, 24 * 365));
     ProjectorConfig projector =
         new ProjectorConfig(
             r.string("projector.group-id"),

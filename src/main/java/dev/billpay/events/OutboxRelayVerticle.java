@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent only after the broker acknowledged
- * every record of the batch (at least once; consumers deduplicate by event id). Woken right after
- * a commit through the event bus, with a polling fallback for rows written by other instances.
+ * every record of the batch (at least once; consumers deduplicate by event id). Woken by PostgreSQL
+ * LISTEN/NOTIFY when events commit (from any gateway instance), with polling as the fallback while
+ * the listening connection is down. Several relays can run at once: batches are claimed with
+ * FOR UPDATE SKIP LOCKED. Sent rows are purged after the retention period.
  */
 public final class OutboxRelayVerticle extends VerticleBase {
-  public static final String WAKE_ADDRESS = "billpay.outbox.wake";
+  static final String CHANNEL = "billpay_outbox";
+  private static final long PURGE_EVERY_MS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
 
   private final GatewayConfig config;
   private Pool pool;
   private KafkaProducer<String, String> producer;
+  private PgSubscriber notifications;
+  private long purgeTimer;
   private boolean running;
   private boolean wakeRequested;
   private boolean stopped;
@@ -39,7 +45,12 @@ public final class OutboxRelayVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
     producer = KafkaProducer.create(vertx, producerConfig(config.kafka().bootstrapServers()));
-    vertx.eventBus().localConsumer(WAKE_ADDRESS, msg -> wake());
+    notifications = PgSubscriber.subscriber(vertx, PgPools.connectOptions(config.pg()))
+        .reconnectPolicy(attempt -> 1000L);
+    notifications.channel(CHANNEL).handler(payload -> wake());
+    // a relay that cannot listen yet still polls; the subscriber keeps reconnecting
+    notifications.connect().onFailure(e -> LOG.warn("outbox LISTEN not connected, polling: {}", e.toString()));
+    purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeSent());
     wake();
     return Future.succeededFuture();
   }
@@ -48,7 +59,8 @@ public final class OutboxRelayVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(timerId);
-    return producer.close().eventually(() -> pool.close());
+    vertx.cancelTimer(purgeTimer);
+    return notifications.close().eventually(() -> producer.close()).eventually(() -> pool.close());
   }
 
   public static Map<String, String> producerConfig(String bootstrap) {
@@ -115,9 +127,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
     }));
   }
 
-  /** Lets the API wake the relay right after a commit (a no-op when no relay runs here). */
-  public static void requestWake(io.vertx.core.Vertx vertx) {
-    vertx.eventBus().send(WAKE_ADDRESS, null);
+  private void purgeSent() {
+    OutboxRepository.purgeSent(pool, config.outbox().retentionHours())
+        .onFailure(e -> LOG.warn("outbox purge failed: {}", e.toString()));
   }
 
 }

@@ -15,6 +15,8 @@ final class OutboxRepository {
       WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
   private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
   static final String BACKLOG = "SELECT count(*) AS backlog FROM outbox WHERE sent_at IS NULL";
+  private static final String PURGE_SENT =
+      "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(hours => $1)";
 
   record OutboxRow(long id, String eventId, String key, String payload) {}
 
@@ -29,6 +31,10 @@ final class OutboxRepository {
       }
       return out;
     });
+  }
+
+  static Future<Integer> purgeSent(io.vertx.sqlclient.Pool pool, int retentionHours) {
+    return pool.preparedQuery(PURGE_SENT).execute(Tuple.of(retentionHours)).map(r -> r.rowCount());
   }
 
   static Future<Void> markSent(SqlConnection conn, List<OutboxRow> rows) {

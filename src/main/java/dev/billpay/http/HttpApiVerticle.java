@@ -10,7 +10,6 @@ import dev.billpay.clients.ClientAdminService;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
-import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -50,8 +49,7 @@ public final class HttpApiVerticle extends VerticleBase {
     pool = PgPools.shared(vertx, config.pg());
     Clock clock = Clock.systemUTC();
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
-    PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock,
-        () -> OutboxRelayVerticle.requestWake(vertx));
+    PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock);
     ClientRepository clients = new ClientRepository(pool);
     ApiRoutes routes = new ApiRoutes(
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),

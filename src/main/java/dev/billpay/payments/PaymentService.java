@@ -27,15 +27,13 @@ public final class PaymentService {
   private final IdempotentTransactions idempotency;
   private final PaymentsConfig limits;
   private final Clock clock;
-  private final Runnable outboxWake;
 
   public PaymentService(PaymentRepository payments, IdempotentTransactions idempotency, PaymentsConfig limits,
-      Clock clock, Runnable outboxWake) {
+      Clock clock) {
     this.payments = payments;
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
-    this.outboxWake = outboxWake;
   }
 
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePaymentRequest req) {
@@ -58,20 +56,14 @@ public final class PaymentService {
             .compose(v -> OutboxWriter.append(conn, PaymentEvents.of(payment, future ? "scheduled" : "created"),
                 payment.id(), now))
             .map(v -> Reply.of(201, payment.toJson().encode())))
-        .recover(PaymentService::duplicateReference)
-        .onSuccess(r -> {
-          if (!r.replayed()) {
-            outboxWake.run();
-          }
-        });
+        .recover(PaymentService::duplicateReference);
   }
 
   public Future<Reply> cancel(String clientId, String key, byte[] fingerprint, String paymentId) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return idempotency.run(clientId, key, fingerprint, now,
             conn -> transition(conn, clientId, paymentId, PaymentStatus.CANCELED, now)
-                .map(p -> Reply.of(200, p.toJson().encode())))
-        .onSuccess(r -> outboxWake.run());
+                .map(p -> Reply.of(200, p.toJson().encode())));
   }
 
   /** The conditional update plus its outbox event, in the caller's transaction; 404 or 409 otherwise. */

@@ -1,0 +1,72 @@
+package dev.billpay.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.testing.Api;
+import dev.billpay.testing.BlockedThreadWatch;
+import dev.billpay.testing.Eventually;
+import dev.billpay.testing.Probes;
+import dev.billpay.testing.SharedStack;
+import dev.billpay.testing.TestGateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Outbox relay: woken by LISTEN/NOTIFY, safe with several relays at once")
+class OutboxRelayIT {
+  private static TestGateway gateway;
+  private static GatewayConfig config;
+  private static final Api api = new Api();
+
+  @BeforeAll
+  static void start() throws Exception {
+    // polling once a minute: within the 30 s drain wait only NOTIFY can deliver
+    config = SharedStack.configWith(Map.of("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "60000"));
+    gateway = TestGateway.start(config);
+    for (int i = 0; i < 2; i++) {
+      gateway.vertx().deployVerticle(new OutboxRelayVerticle(config)).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  }
+
+  @Test
+  @DisplayName("100 concurrent payments with three relays: all relayed without waiting for a poll, each projected once")
+  void threeRelays() {
+    List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      calls.add(api.postPaymentAsync(Api.DEV_KEY, UUID.randomUUID().toString(), Api.paymentBody(77).encode()));
+    }
+    List<String> ids = calls.stream().map(CompletableFuture::join).map(r -> {
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      return r.json().getString("id");
+    }).toList();
+    String[] idArray = ids.toArray(String[]::new);
+
+    Eventually.await(Duration.ofSeconds(30), "the outbox to drain through NOTIFY",
+        () -> Probes.pgLong("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND message_key = ANY(?)",
+            (Object) idArray) == 0);
+    Eventually.await(Duration.ofSeconds(90), "every payment in Cassandra",
+        () -> ids.stream().allMatch(id -> Probes.cassandraEvents(id) >= 1));
+    for (String id : ids) {
+      assertThat(Probes.cassandraEvents(id)).as(id).isEqualTo(1);
+    }
+    assertThat(new HashSet<>(Probes.topicEvents(new HashSet<>(ids), 100, Duration.ofSeconds(60)).stream()
+        .map(e -> e.getString("subject")).toList())).hasSize(100);
+  }
+}
