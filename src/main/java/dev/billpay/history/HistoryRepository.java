@@ -25,6 +25,7 @@ public final class HistoryRepository {
   private final PreparedStatement insertByPayment;
   private final PreparedStatement insertByAccount;
   private final PreparedStatement eventsOfPayment;
+  private final PreparedStatement accountMonth;
 
   /** Prepares the statements once; blocking, so call it off the event loop. */
   public HistoryRepository(CqlSession session, String keyspace) {
@@ -34,6 +35,9 @@ public final class HistoryRepository {
     this.insertByAccount = session.prepare("INSERT INTO " + keyspace + ".payment_history_by_account"
         + " (client_id, funding_account_id, month, occurred_at, event_id, event_type, payment_id, status, amount,"
         + " currency, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.accountMonth = session.prepare("SELECT event_id, event_type, occurred_at, payment_id, status, amount, currency"
+        + " FROM " + keyspace + ".payment_history_by_account WHERE client_id = ? AND funding_account_id = ?"
+        + " AND month = ? AND occurred_at >= ? AND occurred_at <= ?");
     this.eventsOfPayment = session.prepare("SELECT event_id, event_type, occurred_at, client_id, payload FROM "
         + keyspace + ".payment_events_by_payment WHERE payment_id = ?");
   }
@@ -48,6 +52,49 @@ public final class HistoryRepository {
   }
 
   public record StoredEvent(String eventId, String type, Instant occurredAt, String clientId, String payload) {}
+
+  /** One row of an account's history, as the API lists it. */
+  public record HistoryEntry(String eventId, String type, Instant occurredAt, String paymentId, String status,
+      long amount, String currency) {}
+
+  /** Up to limit + 1 entries newest first (the extra one tells the caller there is more). */
+  public Future<List<HistoryEntry>> accountHistory(String clientId, String fundingAccountId, AccountHistoryQuery q,
+      Context context) {
+    List<HistoryEntry> out = new ArrayList<>();
+    return readMonths(clientId, fundingAccountId, q, q.months(), 0, out, context).map(v -> out);
+  }
+
+  private Future<Void> readMonths(String clientId, String fa, AccountHistoryQuery q, List<java.time.YearMonth> months,
+      int index, List<HistoryEntry> out, Context context) {
+    if (index >= months.size() || out.size() > q.limit()) {
+      return Future.succeededFuture();
+    }
+    Instant upper = q.after() != null && q.after().occurredAt().isBefore(q.to()) ? q.after().occurredAt()
+        : q.to().minusMillis(1);
+    var statement = accountMonth.bind(clientId, fa, months.get(index).toString(), q.from(), upper)
+        .setPageSize(q.limit() + 16);
+    return Future.fromCompletionStage(session.executeAsync(statement), context)
+        .compose(rs -> collectPage(rs, q, out, context))
+        .compose(v -> readMonths(clientId, fa, q, months, index + 1, out, context));
+  }
+
+  private Future<Void> collectPage(AsyncResultSet rs, AccountHistoryQuery q, List<HistoryEntry> out, Context context) {
+    for (Row r : rs.currentPage()) {
+      if (out.size() > q.limit()) {
+        return Future.succeededFuture();
+      }
+      Instant at = r.getInstant("occurred_at");
+      String eventId = r.getString("event_id");
+      if (q.notYetShown(at, eventId)) {
+        out.add(new HistoryEntry(eventId, r.getString("event_type"), at, r.getString("payment_id"),
+            r.getString("status"), r.getLong("amount"), r.getString("currency")));
+      }
+    }
+    if (!rs.hasMorePages() || out.size() > q.limit()) {
+      return Future.succeededFuture();
+    }
+    return Future.fromCompletionStage(rs.fetchNextPage(), context).compose(next -> collectPage(next, q, out, context));
+  }
 
   public Future<List<StoredEvent>> eventsOf(String paymentId, Context context) {
     return Future.fromCompletionStage(session.executeAsync(eventsOfPayment.bind(paymentId)), context)

@@ -3,6 +3,7 @@ package dev.billpay.http;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
+import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentsHandler;
@@ -18,6 +19,7 @@ public record ApiRoutes(
     AdminHandler admin,
     PaymentsHandler payments,
     PaymentEventsHandler paymentEvents,
+    AccountHistoryHandler accountHistory,
     FundingAccountsHandler fundingAccounts,
     PayeesHandler payees) {
 
@@ -35,6 +37,7 @@ public record ApiRoutes(
   public void mountV1(Router router) {
     payments.mount(router);
     paymentEvents.mount(router);
+    accountHistory.mount(router);
     fundingAccounts.mount(router);
     payees.mount(router);
   }

@@ -11,6 +11,7 @@ import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import dev.billpay.health.HealthHandler;
+import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.payees.PayeeRepository;
@@ -51,14 +52,16 @@ public final class HttpApiVerticle extends VerticleBase {
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
     PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock);
     ClientRepository clients = new ClientRepository(pool);
+    FundingAccountService accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
+        shared.bankValidator(), shared.cipher(), clock);
     ApiRoutes routes = new ApiRoutes(
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
         new ApiDocsHandler(),
         new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken()),
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
-        new FundingAccountsHandler(new FundingAccountService(new FundingAccountRepository(pool), idempotency,
-            shared.bankValidator(), shared.cipher(), clock)),
+        new AccountHistoryHandler(accounts, shared.history(), clock),
+        new FundingAccountsHandler(accounts),
         new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());

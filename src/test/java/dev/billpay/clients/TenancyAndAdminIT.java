@@ -74,6 +74,7 @@ class TenancyAndAdminIT {
         .put("amount", 100).put("currency", "USD")).json().getString("id");
 
     for (String path : List.of("/v1/payments/" + pay, "/v1/payments/" + pay + "/events", "/v1/funding-accounts/" + fa,
+        "/v1/funding-accounts/" + fa + "/history",
         "/v1/payees/" + pe)) {
       Api.Response r = api.get(keyB, path);
       assertThat(r.status()).as(path).isEqualTo(404);

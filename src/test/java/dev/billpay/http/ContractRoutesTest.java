@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
+import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentsHandler;
@@ -123,6 +124,7 @@ class ContractRoutesTest {
           new AdminHandler(null, ""),
           new PaymentsHandler(null),
           new PaymentEventsHandler(null, null),
+          new AccountHistoryHandler(null, null, null),
           new FundingAccountsHandler(null),
           new PayeesHandler(null));
       routes.mountPublic(router);
