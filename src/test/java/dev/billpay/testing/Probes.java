@@ -83,4 +83,28 @@ public final class Probes {
     return found;
   }
 
+
+  /** Records on the events topic not yet committed by the history projector's group (its lag). */
+  public static long projectorLag() {
+    GatewayConfig c = SharedStack.config();
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        java.util.Map.of("bootstrap.servers", c.kafka().bootstrapServers()))) {
+      var committed = admin.listConsumerGroupOffsets(c.projector().groupId()).partitionsToOffsetAndMetadata()
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      for (int p = 0; p < c.kafka().partitions(); p++) {
+        latest.put(new org.apache.kafka.common.TopicPartition(c.kafka().paymentEventsTopic(), p),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      long lag = 0;
+      for (var e : admin.listOffsets(latest).all().get(10, java.util.concurrent.TimeUnit.SECONDS).entrySet()) {
+        var done = committed.get(e.getKey());
+        lag += e.getValue().offset() - (done == null ? 0 : done.offset());
+      }
+      return lag;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

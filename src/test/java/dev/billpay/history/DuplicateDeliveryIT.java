@@ -1,0 +1,64 @@
+package dev.billpay.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.testing.Api;
+import dev.billpay.testing.BlockedThreadWatch;
+import dev.billpay.testing.Eventually;
+import dev.billpay.testing.Probes;
+import dev.billpay.testing.SharedStack;
+import dev.billpay.testing.TestGateway;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("At-least-once delivery shows each event exactly once in the history")
+class DuplicateDeliveryIT {
+  private static TestGateway gateway;
+  private static final Api api = new Api();
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  }
+
+  @Test
+  @DisplayName("an event delivered again (as after a relay crash between send and mark) is projected once")
+  void redelivered() throws Exception {
+    String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(555)).json().getString("id");
+    Eventually.await(Duration.ofSeconds(60), "first projection", () -> Probes.cassandraEvents(id) == 1);
+    List<JsonObject> events = Probes.topicEvents(Set.of(id), 1, Duration.ofSeconds(60));
+    JsonObject event = events.get(0);
+    event.remove("_kafka_key");
+
+    var kafka = SharedStack.config().kafka();
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (int i = 0; i < 3; i++) {
+        producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), id, event.encode())).get();
+      }
+    }
+    // the projector has committed past every record on the topic, the redeliveries included
+    Eventually.await(Duration.ofSeconds(60), "the projector to catch up", () -> Probes.projectorLag() == 0);
+
+    assertThat(Probes.cassandraEvents(id)).isEqualTo(1);
+    assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id + "/events").json().getJsonArray("data")).hasSize(1);
+  }
+}
