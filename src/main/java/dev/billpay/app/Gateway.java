@@ -15,6 +15,7 @@ import dev.billpay.db.PostgresMigrations;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.history.HistoryRepository;
 import dev.billpay.http.HttpApiVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -89,7 +90,7 @@ public final class Gateway {
       return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin,
           AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
           new BankAccountValidator(routingDirectory(config.banking())),
-          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()));
+          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), new GatewayMetrics());
     } catch (Exception e) {
       admin.close();
       if (session != null) {
@@ -134,11 +135,11 @@ public final class Gateway {
     return vertx.deployVerticle(() -> new HttpApiVerticle(config, shared), new DeploymentOptions().setInstances(instances))
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new OutboxRelayVerticle(config));
+          return vertx.deployVerticle(new OutboxRelayVerticle(config, shared.metrics()));
         })
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new HistoryProjectorVerticle(config, shared.history()));
+          return vertx.deployVerticle(new HistoryProjectorVerticle(config, shared.history(), shared.metrics()));
         })
         .compose(id -> {
           ids.add(id);

@@ -5,6 +5,7 @@ import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.clients.RateLimiter;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.history.HistoryRepository;
+import dev.billpay.observability.GatewayMetrics;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Thread-safe clients built once per process, before the verticles, and closed after them. */
@@ -14,7 +15,8 @@ public record SharedResources(
     Admin kafkaAdmin,
     AccountNumberCipher cipher,
     BankAccountValidator bankValidator,
-    RateLimiter rateLimiter) {
+    RateLimiter rateLimiter,
+    GatewayMetrics metrics) {
 
   public void close() {
     kafkaAdmin.close(java.time.Duration.ofSeconds(2));

@@ -2,6 +2,7 @@ package dev.billpay.events;
 
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
+import dev.billpay.observability.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -26,7 +27,10 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private static final long PURGE_EVERY_MS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
 
+  private static final long MEASURE_EVERY_MS = 5_000;
   private final GatewayConfig config;
+  private final GatewayMetrics metrics;
+  private long measureTimer;
   private Pool pool;
   private KafkaProducer<String, String> producer;
   private PgSubscriber notifications;
@@ -37,8 +41,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long timerId = -1;
   private int consecutiveFailures;
 
-  public OutboxRelayVerticle(GatewayConfig config) {
+  public OutboxRelayVerticle(GatewayConfig config, GatewayMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -51,6 +56,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
     // a relay that cannot listen yet still polls; the subscriber keeps reconnecting
     notifications.connect().onFailure(e -> LOG.warn("outbox LISTEN not connected, polling: {}", e.toString()));
     purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeSent());
+    measureTimer = vertx.setPeriodic(MEASURE_EVERY_MS, id -> measureBacklog());
     wake();
     return Future.succeededFuture();
   }
@@ -60,6 +66,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
     stopped = true;
     vertx.cancelTimer(timerId);
     vertx.cancelTimer(purgeTimer);
+    vertx.cancelTimer(measureTimer);
     return notifications.close().eventually(() -> producer.close()).eventually(() -> pool.close());
   }
 
@@ -123,8 +130,16 @@ public final class OutboxRelayVerticle extends VerticleBase {
       for (OutboxRepository.OutboxRow row : rows) {
         acks.add(producer.send(KafkaProducerRecord.create(topic, row.key(), row.payload())));
       }
-      return Future.all(acks).compose(all -> OutboxRepository.markSent(conn, rows)).map(v -> rows.size());
+      return Future.all(acks).compose(all -> OutboxRepository.markSent(conn, rows)).map(v -> {
+        metrics.published(rows.size());
+        return rows.size();
+      });
     }));
+  }
+
+  private void measureBacklog() {
+    OutboxRepository.backlog(pool).onSuccess(b -> metrics.outbox(b[0], b[1]))
+        .onFailure(e -> LOG.debug("outbox backlog not measured: {}", e.toString()));
   }
 
   private void purgeSent() {

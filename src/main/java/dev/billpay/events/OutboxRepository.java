@@ -14,7 +14,8 @@ final class OutboxRepository {
       SELECT id, event_id, message_key, payload FROM outbox
       WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
   private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
-  static final String BACKLOG = "SELECT count(*) AS backlog FROM outbox WHERE sent_at IS NULL";
+  private static final String BACKLOG = "SELECT count(*) AS backlog,"
+      + " coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest FROM outbox WHERE sent_at IS NULL";
   private static final String PURGE_SENT =
       "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(hours => $1)";
 
@@ -30,6 +31,14 @@ final class OutboxRepository {
             r.getString("payload")));
       }
       return out;
+    });
+  }
+
+  /** {backlog, age in seconds of the oldest unsent row}. */
+  static Future<long[]> backlog(io.vertx.sqlclient.Pool pool) {
+    return pool.query(BACKLOG).execute().map(rows -> {
+      Row r = rows.iterator().next();
+      return new long[] {r.getLong("backlog"), r.getLong("oldest")};
     });
   }
 

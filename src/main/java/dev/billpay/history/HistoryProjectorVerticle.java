@@ -10,6 +10,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import dev.billpay.events.OutboxRelayVerticle;
+import dev.billpay.observability.GatewayMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,26 +28,32 @@ public final class HistoryProjectorVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryProjectorVerticle.class);
 
   private final GatewayConfig config;
+  private static final long MEASURE_EVERY_MS = 5_000;
   private final HistoryRepository history;
+  private final GatewayMetrics metrics;
+  private long measureTimer;
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> deadLetters;
   private boolean stopped;
 
-  public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history) {
+  public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history, GatewayMetrics metrics) {
     this.config = config;
     this.history = history;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, consumerConfig());
     deadLetters = KafkaProducer.create(vertx, OutboxRelayVerticle.producerConfig(config.kafka().bootstrapServers()));
+    measureTimer = vertx.setPeriodic(MEASURE_EVERY_MS, id -> measureLag());
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> pollLoop()));
   }
 
   @Override
   public Future<?> stop() {
     stopped = true;
+    vertx.cancelTimer(measureTimer);
     return consumer.close().eventually(() -> deadLetters.close());
   }
 
@@ -102,6 +109,7 @@ public final class HistoryProjectorVerticle extends VerticleBase {
       }
     }
     return Future.all(parked).compose(v -> writeAll(events, 0))
+        .onSuccess(v -> metrics.projected(events.size()))
         .compose(v -> consumer.commit())
         .recover(failure -> seekBack(batchStart).compose(v -> Future.failedFuture(failure)));
   }
@@ -111,6 +119,7 @@ public final class HistoryProjectorVerticle extends VerticleBase {
    * so it cannot block its partition; it counts as handled only once the broker has it.
    */
   private Future<?> deadLetter(KafkaConsumerRecord<String, String> r, IllegalArgumentException error) {
+    metrics.deadLettered();
     LOG.error("unprocessable record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),
         config.kafka().deadLetterTopic(), error.getMessage());
     return deadLetters.send(KafkaProducerRecord.create(config.kafka().deadLetterTopic(), r.key(), r.value())
@@ -131,6 +140,20 @@ public final class HistoryProjectorVerticle extends VerticleBase {
       window.add(history.write(events.get(i), context));
     }
     return Future.all(window).compose(v -> writeAll(events, to));
+  }
+
+  /** Lag of this instance's partitions: end offsets minus the consumer's positions. */
+  private void measureLag() {
+    consumer.assignment().compose(partitions -> {
+      if (partitions.isEmpty()) {
+        return Future.succeededFuture(0L);
+      }
+      return consumer.endOffsets(partitions).compose(ends -> {
+        List<Future<Long>> lags = new ArrayList<>();
+        ends.forEach((tp, end) -> lags.add(consumer.position(tp).map(pos -> Math.max(0, end - pos))));
+        return Future.all(lags).map(all -> lags.stream().mapToLong(Future::result).sum());
+      });
+    }).onSuccess(metrics::projectorLag).onFailure(e -> LOG.debug("projector lag not measured: {}", e.toString()));
   }
 
   private Future<Void> seekBack(Map<TopicPartition, Long> batchStart) {

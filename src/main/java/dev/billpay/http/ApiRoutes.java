@@ -3,6 +3,7 @@ package dev.billpay.http;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
+import dev.billpay.observability.MetricsHandler;
 import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.payees.PayeesHandler;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.Router;
  */
 public record ApiRoutes(
     HealthHandler health,
+    MetricsHandler metrics,
     ApiDocsHandler docs,
     AdminHandler admin,
     PaymentsHandler payments,
@@ -26,6 +28,7 @@ public record ApiRoutes(
   /** Routes that need no API key. */
   public void mountPublic(Router router) {
     health.mount(router);
+    metrics.mount(router);
     docs.mount(router);
   }
 

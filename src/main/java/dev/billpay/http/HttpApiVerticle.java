@@ -11,6 +11,7 @@ import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import dev.billpay.health.HealthHandler;
+import dev.billpay.observability.MetricsHandler;
 import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -52,10 +53,12 @@ public final class HttpApiVerticle extends VerticleBase {
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
     PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock);
     ClientRepository clients = new ClientRepository(pool);
+    MetricsHandler metricsHandler = new MetricsHandler(shared.metrics());
     FundingAccountService accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
         shared.bankValidator(), shared.cipher(), clock);
     ApiRoutes routes = new ApiRoutes(
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
+        metricsHandler,
         new ApiDocsHandler(),
         new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken()),
         new PaymentsHandler(payments),
@@ -67,6 +70,7 @@ public final class HttpApiVerticle extends VerticleBase {
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
 
     Router router = Router.router(vertx);
+    router.route().handler(metricsHandler::timeRequests);
     router.route().handler(RequestIds::assign);
     routes.mountPublic(router);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());

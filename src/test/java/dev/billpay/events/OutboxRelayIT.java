@@ -34,7 +34,7 @@ class OutboxRelayIT {
     config = SharedStack.configWith(Map.of("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "60000"));
     gateway = TestGateway.start(config);
     for (int i = 0; i < 2; i++) {
-      gateway.vertx().deployVerticle(new OutboxRelayVerticle(config)).toCompletionStage().toCompletableFuture()
+      gateway.vertx().deployVerticle(new OutboxRelayVerticle(config, new dev.billpay.observability.GatewayMetrics())).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
     }
   }

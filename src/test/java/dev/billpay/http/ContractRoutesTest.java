@@ -120,6 +120,7 @@ class ContractRoutesTest {
       Router router = Router.router(vertx);
       ApiRoutes routes = new ApiRoutes(
           new HealthHandler(null, null, null),
+          new dev.billpay.observability.MetricsHandler(null),
           new ApiDocsHandler(),
           new AdminHandler(null, ""),
           new PaymentsHandler(null),

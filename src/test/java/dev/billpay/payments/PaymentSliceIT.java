@@ -108,7 +108,7 @@ class PaymentSliceIT {
   }
 
   @Test
-  @DisplayName("health: live always answers, ready reports every dependency UP")
+  @DisplayName("health: live always answers, ready reports every dependency UP; /metrics exposes the gateway's meters")
   void health() {
     assertThat(api.get(null, "/health/live").status()).isEqualTo(200);
     Api.Response ready = api.get(null, "/health/ready");
@@ -117,5 +117,10 @@ class PaymentSliceIT {
     for (String dependency : List.of("postgresql", "kafka", "cassandra")) {
       assertThat(checks.getJsonObject(dependency).getString("status")).as(dependency).isEqualTo("UP");
     }
+    Api.Response metrics = api.get(null, "/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health/ready\"")
+        .contains("billpay_outbox_backlog ").contains("billpay_projector_lag ")
+        .contains("billpay_events_published_total ");
   }
 }
