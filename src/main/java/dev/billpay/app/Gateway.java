@@ -16,6 +16,9 @@ import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.observability.GatewayMetrics;
+import dev.billpay.webhooks.WebhookDeliveryVerticle;
+import dev.billpay.webhooks.WebhookDispatcherVerticle;
+import java.time.Clock;
 import dev.billpay.history.HistoryRepository;
 import dev.billpay.http.HttpApiVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -144,6 +147,14 @@ public final class Gateway {
         .compose(id -> {
           ids.add(id);
           return vertx.deployVerticle(new IdempotencyPurgeVerticle(config));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new WebhookDispatcherVerticle(config, Clock.systemUTC()));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new WebhookDeliveryVerticle(config, shared.cipher(), Clock.systemUTC()));
         })
         .map(id -> {
           ids.add(id);

@@ -3,7 +3,9 @@ package dev.billpay.cli;
 import dev.billpay.config.ConfigLoader;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.infra.EmbeddedStack;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -13,9 +15,24 @@ final class DevCommand implements Callable<Integer> {
   static final String DEV_ACCOUNT_KEY = "ZGV2LW9ubHktYWNjb3VudC1rZXktMzItYnl0ZXMhISE=";
   static final String DEV_ADMIN_TOKEN = "dev-admin-token";
 
+  /**
+   * The embedded default's settings, each only where the environment does not set it: a fixed,
+   * published account key and admin token (fine for local data, never for real account numbers;
+   * serve requires real ones), and webhooks to local http receivers allowed.
+   */
+  static Map<String, String> withDevDefaults(Map<String, String> env) {
+    Map<String, String> dev = new HashMap<>(env);
+    dev.putIfAbsent("BILLPAY_SECURITY_ACCOUNT_KEY_ID", "dev");
+    dev.putIfAbsent("BILLPAY_SECURITY_ACCOUNT_KEY", DEV_ACCOUNT_KEY);
+    dev.putIfAbsent("BILLPAY_SECURITY_ADMIN_TOKEN", DEV_ADMIN_TOKEN);
+    dev.putIfAbsent("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
+    dev.putIfAbsent("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    return dev;
+  }
+
   @Override
   public Integer call() throws Exception {
-    GatewayConfig config = ConfigLoader.load(System.getenv());
+    GatewayConfig config = ConfigLoader.load(withDevDefaults(System.getenv()));
     List<String> plan = EmbeddedStack.plan(config);
     EmbeddedStack stack = null;
     if (!plan.isEmpty()) {
@@ -23,11 +40,6 @@ final class DevCommand implements Callable<Integer> {
           + config.embedded().dataDir().toAbsolutePath());
       stack = EmbeddedStack.start(config, line -> System.out.println("  " + line));
       config = stack.config();
-    }
-    if (config.security().accountKey().isEmpty()) {
-      // a fixed, published key: fine for local data, never for real account numbers (serve requires one)
-      config = config.withSecurity(new GatewayConfig.SecurityConfig("dev", DEV_ACCOUNT_KEY,
-          config.security().adminToken().isEmpty() ? DEV_ADMIN_TOKEN : config.security().adminToken()));
     }
     return Running.runUntilSignal(config, stack, true);
   }

@@ -53,6 +53,15 @@ final class ConfigReader {
     return l;
   }
 
+  boolean bool(String path) {
+    Object v = raw(path);
+    if (!(v instanceof Boolean b)) {
+      problems.add(path + " (" + ConfigLoader.envName(path) + "): expected true or false");
+      return false;
+    }
+    return b;
+  }
+
   int port(String path) {
     return integer(path, 1, 65535);
   }

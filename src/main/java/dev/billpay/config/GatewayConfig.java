@@ -16,6 +16,7 @@ public record GatewayConfig(
     RateLimitConfig rateLimit,
     BankingConfig banking,
     SecurityConfig security,
+    WebhooksConfig webhooks,
     OutboxConfig outbox,
     ProjectorConfig projector,
     AuthConfig auth) {
@@ -78,6 +79,17 @@ public record GatewayConfig(
       return "SecurityConfig[accountKeyId=" + accountKeyId + ", secrets redacted]";
     }
   }
+
+  /** {@code retrySchedule}: comma-separated delays in seconds between attempts (about 3 days by default). */
+  public record WebhooksConfig(
+      String groupId,
+      String retrySchedule,
+      int timeoutMs,
+      int maxConcurrencyPerEndpoint,
+      int pollIntervalMs,
+      int secretOverlapHours,
+      boolean allowHttp,
+      boolean allowPrivateTargets) {}
 
   public record OutboxConfig(int batchSize, int pollIntervalMs, int retentionHours) {}
 
@@ -147,6 +159,18 @@ public record GatewayConfig(
     if (!security.accountKey().isEmpty() && !isAes256Base64(security.accountKey())) {
       r.problem("security.account-key", "expected 32 random bytes in base64 (openssl rand -base64 32)");
     }
+    WebhooksConfig webhooks = new WebhooksConfig(
+        r.string("webhooks.group-id"),
+        r.string("webhooks.retry-schedule-seconds"),
+        r.integer("webhooks.timeout-ms", 100, 120_000),
+        r.integer("webhooks.max-concurrency-per-endpoint", 1, 256),
+        r.integer("webhooks.poll-interval-ms", 10, 60_000),
+        r.integer("webhooks.secret-overlap-hours", 0, 24 * 30),
+        r.bool("webhooks.allow-http"),
+        r.bool("webhooks.allow-private-targets"));
+    if (!webhooks.retrySchedule().matches("\\d+(,\\d+)*")) {
+      r.problem("webhooks.retry-schedule-seconds", "expected comma-separated seconds, e.g. 5,300,1800");
+    }
     OutboxConfig outbox =
         new OutboxConfig(r.integer("outbox.batch-size", 1, 10_000), r.integer("outbox.poll-interval-ms", 10, 60_000),
             r.integer("outbox.retention-hours", 1, 24 * 365));
@@ -160,7 +184,7 @@ public record GatewayConfig(
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        outbox, projector, auth);
+        webhooks, outbox, projector, auth);
   }
 
   /** This configuration with the addresses of servers started by the embedded stack filled in. */
@@ -183,15 +207,10 @@ public record GatewayConfig(
         rateLimit,
         banking,
         security,
+        webhooks,
         outbox,
         projector,
         auth);
-  }
-
-  /** This configuration with another account-encryption key (the dev command's fixed development key). */
-  public GatewayConfig withSecurity(SecurityConfig newSecurity) {
-    return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking,
-        newSecurity, outbox, projector, auth);
   }
 
   private static boolean isAes256Base64(String value) {

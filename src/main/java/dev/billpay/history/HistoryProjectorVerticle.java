@@ -9,6 +9,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import dev.billpay.events.ConsumedBatch;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.observability.GatewayMetrics;
 import java.time.Duration;
@@ -96,12 +97,11 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
-    Map<TopicPartition, Long> batchStart = new HashMap<>();
+    ConsumedBatch batch = ConsumedBatch.of(records);
     List<HistoryEvent> events = new ArrayList<>(records.size());
     List<Future<?>> parked = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
-      batchStart.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
       try {
         events.add(HistoryEvent.parse(r.value()));
       } catch (IllegalArgumentException e) {
@@ -111,7 +111,7 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     return Future.all(parked).compose(v -> writeAll(events, 0))
         .onSuccess(v -> metrics.projected(events.size()))
         .compose(v -> consumer.commit())
-        .recover(failure -> seekBack(batchStart).compose(v -> Future.failedFuture(failure)));
+        .recover(failure -> batch.rewind(consumer).compose(v -> Future.failedFuture(failure)));
   }
 
   /**
@@ -156,9 +156,4 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     }).onSuccess(metrics::projectorLag).onFailure(e -> LOG.debug("projector lag not measured: {}", e.toString()));
   }
 
-  private Future<Void> seekBack(Map<TopicPartition, Long> batchStart) {
-    List<Future<Void>> seeks = new ArrayList<>();
-    batchStart.forEach((tp, offset) -> seeks.add(consumer.seek(tp, offset)));
-    return Future.all(seeks).mapEmpty();
-  }
 }

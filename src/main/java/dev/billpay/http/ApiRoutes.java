@@ -8,6 +8,7 @@ import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentsHandler;
+import dev.billpay.webhooks.WebhooksHandler;
 import io.vertx.ext.web.Router;
 
 /**
@@ -23,7 +24,8 @@ public record ApiRoutes(
     PaymentEventsHandler paymentEvents,
     AccountHistoryHandler accountHistory,
     FundingAccountsHandler fundingAccounts,
-    PayeesHandler payees) {
+    PayeesHandler payees,
+    WebhooksHandler webhooks) {
 
   /** Routes that need no API key. */
   public void mountPublic(Router router) {
@@ -43,5 +45,6 @@ public record ApiRoutes(
     accountHistory.mount(router);
     fundingAccounts.mount(router);
     payees.mount(router);
+    webhooks.mount(router);
   }
 }

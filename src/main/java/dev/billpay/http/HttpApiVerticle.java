@@ -21,6 +21,10 @@ import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentsHandler;
+import dev.billpay.webhooks.WebhookDeliveryRepository;
+import dev.billpay.webhooks.WebhookEndpointRepository;
+import dev.billpay.webhooks.WebhookService;
+import dev.billpay.webhooks.WebhooksHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -65,7 +69,9 @@ public final class HttpApiVerticle extends VerticleBase {
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),
         new FundingAccountsHandler(accounts),
-        new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)));
+        new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
+        new WebhooksHandler(new WebhookService(vertx, new WebhookEndpointRepository(pool),
+            new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
 

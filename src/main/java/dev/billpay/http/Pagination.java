@@ -26,7 +26,7 @@ public record Pagination(int limit, String startingAfter) {
       }
     }
     String after = params.get("starting_after");
-    if (after != null && !after.matches(idPrefix + "[0-9A-Za-z]{1,64}")) {
+    if (after != null && !after.matches(idPrefix + "[0-9A-Za-z_]{1,100}")) {
       errors.add(new FieldError("starting_after", "must be an id like " + idPrefix + "01JD..."));
       after = null;
     }

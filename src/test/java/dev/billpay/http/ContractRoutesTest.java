@@ -127,7 +127,8 @@ class ContractRoutesTest {
           new PaymentEventsHandler(null, null),
           new AccountHistoryHandler(null, null, null),
           new FundingAccountsHandler(null),
-          new PayeesHandler(null));
+          new PayeesHandler(null),
+          new dev.billpay.webhooks.WebhooksHandler(null));
       routes.mountPublic(router);
       routes.mountAdmin(router, ctx -> ctx.next());
       routes.mountV1(router);

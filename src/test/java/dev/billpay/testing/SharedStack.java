@@ -39,6 +39,11 @@ public final class SharedStack {
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY_ID", "it");
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY", TEST_ACCOUNT_KEY);
     env.put("BILLPAY_SECURITY_ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
+    env.put("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    env.put("BILLPAY_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "1,1,1");
+    env.put("BILLPAY_WEBHOOKS_POLL_INTERVAL_MS", "200");
+    env.put("BILLPAY_WEBHOOKS_TIMEOUT_MS", "3000");
     return env;
   }
 

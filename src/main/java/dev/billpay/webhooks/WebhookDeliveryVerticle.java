@@ -1,0 +1,160 @@
+package dev.billpay.webhooks;
+
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.db.PgPools;
+import dev.billpay.webhooks.WebhookDeliveryRepository.Claimed;
+import dev.billpay.webhooks.WebhookDeliveryRepository.Outcome;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due webhook deliveries: in parallel across endpoints, at most N at a time per endpoint, each
+ * with a timeout; every attempt is recorded, failures are retried on the configured schedule with
+ * jitter, and after the last failure the delivery is failed and its endpoint flagged.
+ */
+public final class WebhookDeliveryVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryVerticle.class);
+  private static final int CLAIM_BATCH = 100;
+  private static final int SNIPPET_CHARS = 256;
+
+  private final GatewayConfig config;
+  private final AccountNumberCipher cipher;
+  private final Clock clock;
+  private final RetrySchedule schedule;
+  private final Map<String, Integer> inFlight = new HashMap<>();
+  private final Map<String, Deque<Claimed>> waiting = new HashMap<>();
+  private Pool pool;
+  private WebClient http;
+  private WebhookDeliveryRepository deliveries;
+  private WebhookEndpointRepository endpoints;
+  private boolean claiming;
+  private long timer;
+
+  public WebhookDeliveryVerticle(GatewayConfig config, AccountNumberCipher cipher, Clock clock) {
+    this.config = config;
+    this.cipher = cipher;
+    this.clock = clock;
+    this.schedule = RetrySchedule.parse(config.webhooks().retrySchedule());
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.shared(vertx, config.pg());
+    deliveries = new WebhookDeliveryRepository(pool);
+    endpoints = new WebhookEndpointRepository(pool);
+    http = WebClient.create(vertx, new WebClientOptions().setUserAgent("billpay-gateway-webhooks/1")
+        .setConnectTimeout(config.webhooks().timeoutMs()).setFollowRedirects(false)
+        .setKeepAlive(true));
+    timer = vertx.setPeriodic(config.webhooks().pollIntervalMs(), id -> claim());
+    vertx.eventBus().localConsumer(WebhookDispatcherVerticle.DELIVERIES_QUEUED, m -> claim());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    http.close();
+    return pool.close();
+  }
+
+  private void claim() {
+    if (claiming) {
+      return;
+    }
+    claiming = true;
+    Instant now = clock.instant();
+    List<String> busy = new ArrayList<>();
+    inFlight.forEach((endpoint, n) -> {
+      if (n >= config.webhooks().maxConcurrencyPerEndpoint()) {
+        busy.add(endpoint);
+      }
+    });
+    // the lease outlasts the HTTP timeout plus time spent waiting here behind a slow endpoint's sends
+    Instant lease = now.plusMillis(config.webhooks().timeoutMs() * 6L);
+    deliveries.claim(CLAIM_BATCH, busy, lease, now)
+        .onSuccess(claimed -> claimed.forEach(this::schedule))
+        .onFailure(e -> LOG.warn("claiming webhook deliveries failed: {}", e.toString()))
+        .onComplete(ar -> claiming = false);
+  }
+
+  private void schedule(Claimed d) {
+    int running = inFlight.getOrDefault(d.endpointId(), 0);
+    if (running >= config.webhooks().maxConcurrencyPerEndpoint()) {
+      waiting.computeIfAbsent(d.endpointId(), k -> new ArrayDeque<>()).add(d);
+      return;
+    }
+    inFlight.put(d.endpointId(), running + 1);
+    deliver(d).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("recording webhook delivery {} failed: {}", d.id(), ar.cause().toString());
+      }
+      inFlight.merge(d.endpointId(), -1, Integer::sum);
+      Deque<Claimed> queue = waiting.get(d.endpointId());
+      Claimed next = queue == null ? null : queue.poll();
+      if (next != null) {
+        schedule(next);
+      }
+    });
+  }
+
+  private Future<Void> deliver(Claimed d) {
+    return endpoints.signing(d.endpointId(), clock.instant()).compose(view -> {
+      if (view.isEmpty() || !view.get().active()) {
+        return deliveries.skip(d, "endpoint disabled or deleted", clock.instant());
+      }
+      return send(d, view.get()).compose(outcome -> record(d, outcome));
+    });
+  }
+
+  private Future<Outcome> send(Claimed d, WebhookEndpointRepository.SigningView endpoint) {
+    List<String> secrets = endpoint.secrets().stream().map(s -> cipher.open(s, d.endpointId())).toList();
+    long timestamp = clock.instant().getEpochSecond();
+    String signature = WebhookSignature.header(secrets, d.eventId(), timestamp, d.payload());
+    long start = System.nanoTime();
+    return http.postAbs(endpoint.url()).timeout(config.webhooks().timeoutMs())
+        .putHeader("Content-Type", "application/json")
+        .putHeader("webhook-id", d.eventId())
+        .putHeader("webhook-timestamp", Long.toString(timestamp))
+        .putHeader("webhook-signature", signature)
+        .sendBuffer(Buffer.buffer(d.payload()))
+        .map(response -> {
+          String body = response.bodyAsString();
+          String snippet = body == null ? null : body.substring(0, Math.min(SNIPPET_CHARS, body.length()));
+          return new Outcome(response.statusCode(), elapsedMs(start), snippet, null);
+        })
+        .recover(e -> Future.succeededFuture(new Outcome(null, elapsedMs(start), null, e.getClass().getSimpleName()
+            + ": " + String.valueOf(e.getMessage()))));
+  }
+
+  private Future<Void> record(Claimed d, Outcome outcome) {
+    Instant now = clock.instant();
+    if (outcome.succeeded()) {
+      return deliveries.record(d, outcome, "succeeded", null, now);
+    }
+    Optional<java.time.Duration> delay = schedule.delayAfterAttempt(d.attempts() + 1, RandomGenerator.getDefault());
+    return delay.isPresent()
+        ? deliveries.record(d, outcome, "pending", now.plus(delay.get()), now)
+        : deliveries.record(d, outcome, "failed", null, now);
+  }
+
+  private static int elapsedMs(long startNanos) {
+    return (int) ((System.nanoTime() - startNanos) / 1_000_000);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.billpay.webhooks;
+
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.db.PgPools;
+import dev.billpay.events.ConsumedBatch;
+import dev.billpay.events.PaymentEvents;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns events from Kafka into persisted webhook deliveries (one per matching endpoint), then
+ * commits offsets. It never calls an endpoint itself, so a slow endpoint can never hold up the
+ * consumer; {@link WebhookDeliveryVerticle} sends them.
+ */
+public final class WebhookDispatcherVerticle extends VerticleBase {
+  public static final String DELIVERIES_QUEUED = "billpay.webhooks.queued";
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcherVerticle.class);
+
+  private final GatewayConfig config;
+  private final Clock clock;
+  private Pool pool;
+  private WebhookDeliveryRepository deliveries;
+  private KafkaConsumer<String, String> consumer;
+  private boolean stopped;
+
+  public WebhookDispatcherVerticle(GatewayConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.shared(vertx, config.pg());
+    deliveries = new WebhookDeliveryRepository(pool);
+    Map<String, String> c = new HashMap<>();
+    c.put("bootstrap.servers", config.kafka().bootstrapServers());
+    c.put("group.id", config.webhooks().groupId());
+    c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("enable.auto.commit", "false");
+    // a new group reads from the start; endpoints only get events newer than themselves
+    c.put("auto.offset.reset", "earliest");
+    c.put("max.poll.records", "500");
+    c.put("session.timeout.ms", "10000");
+    c.put("heartbeat.interval.ms", "2000");
+    consumer = KafkaConsumer.create(vertx, c);
+    return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> loop()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return consumer.close().eventually(() -> pool.close());
+  }
+
+  private void loop() {
+    if (stopped) {
+      return;
+    }
+    consumer.poll(Duration.ofMillis(500)).compose(this::enqueue).onComplete(ar -> {
+      if (stopped) {
+        return;
+      }
+      if (ar.failed()) {
+        LOG.warn("webhook dispatch failed, retrying: {}", ar.cause().toString());
+        // the batch was rewound and is read again; enqueueing is idempotent
+        vertx.setTimer(1000, id -> loop());
+      } else {
+        vertx.runOnContext(v -> loop());
+      }
+    });
+  }
+
+  private Future<Void> enqueue(KafkaConsumerRecords<String, String> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Integer>> inserts = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> r = records.recordAt(i);
+      JsonObject event;
+      Instant happened;
+      try {
+        event = new JsonObject(r.value());
+        happened = Instant.parse(event.getString("time"));
+      } catch (RuntimeException e) {
+        continue; // the history projector parks unreadable records in the dead-letter topic
+      }
+      String clientId = event.getString(PaymentEvents.CLIENT_ID_ATTRIBUTE);
+      if (clientId == null || event.getString("id") == null || event.getString("type") == null) {
+        continue;
+      }
+      inserts.add(deliveries.enqueue(clientId, event, happened, clock.instant()));
+    }
+    ConsumedBatch batch = ConsumedBatch.of(records);
+    return Future.all(inserts).compose(v -> consumer.commit()).onSuccess(v -> {
+      if (inserts.stream().anyMatch(f -> f.result() > 0)) {
+        vertx.eventBus().publish(DELIVERIES_QUEUED, null);
+      }
+    }).recover(failure -> batch.rewind(consumer).compose(v -> Future.failedFuture(failure)));
+  }
+}

@@ -1,0 +1,153 @@
+package dev.billpay.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.testing.Api;
+import dev.billpay.testing.BlockedThreadWatch;
+import dev.billpay.testing.Eventually;
+import dev.billpay.testing.TestGateway;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Webhooks: signed, retried, parallel across endpoints, redeliverable")
+class WebhooksIT {
+  private static TestGateway gateway;
+  private static WebhookReceiver receiver;
+  private static final Api api = new Api();
+
+  @BeforeAll
+  static void start() throws Exception {
+    gateway = TestGateway.start();
+    receiver = new WebhookReceiver();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    receiver.close();
+    gateway.close();
+    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  }
+
+  private static JsonObject endpoint(String path, String... types) {
+    Api.Response r = api.post(Api.DEV_KEY, "/v1/webhook-endpoints", new JsonObject().put("url", receiver.url(path))
+        .put("event_types", new JsonArray(List.of(types.length == 0 ? new String[] {"*"} : types))));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().getString("secret")).startsWith("whsec_");
+    return r.json();
+  }
+
+  private static String pay() {
+    return api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(1200)).json().getString("id");
+  }
+
+  private static boolean gotPayment(String path, String paymentId) {
+    return receiver.received(path).stream().anyMatch(r -> new JsonObject(r.body()).getString("subject").equals(paymentId));
+  }
+
+  @Test
+  @DisplayName("a receiver verifies the Standard Webhooks signature with the documented snippet; the secret is shown once")
+  void signed() {
+    JsonObject ep = endpoint("/ok", "billpay.payment.created");
+    String paymentId = pay();
+    Eventually.await(Duration.ofSeconds(60), "the webhook", () -> gotPayment("/ok", paymentId));
+    WebhookReceiver.Received got = receiver.received("/ok").stream()
+        .filter(r -> new JsonObject(r.body()).getString("subject").equals(paymentId)).findFirst().orElseThrow();
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(WebhookSignature.verify(ep.getString("secret"), got.id(), got.timestamp(), got.body(), got.signature(),
+        now, 300)).isTrue();
+    assertThat(WebhookSignature.verify("whsec_" + "A".repeat(43) + "=", got.id(), got.timestamp(), got.body(),
+        got.signature(), now, 300)).as("another secret").isFalse();
+    assertThat(got.id()).isEqualTo(new JsonObject(got.body()).getString("id"));
+    assertThat(api.get(Api.DEV_KEY, "/v1/webhook-endpoints/" + ep.getString("id")).json().containsKey("secret"))
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("a receiver failing the first 2 attempts gets the event on attempt 3, and every attempt is recorded")
+  void retried() {
+    JsonObject ep = endpoint("/flaky/2", "billpay.payment.created");
+    String paymentId = pay();
+    Eventually.await(Duration.ofSeconds(60), "the third attempt", () -> gotPayment("/flaky/2", paymentId));
+    assertThat(receiver.hits("/flaky/2")).isEqualTo(3);
+    Eventually.await(Duration.ofSeconds(10), "the delivery recorded as succeeded", () -> {
+      JsonObject d = api.get(Api.DEV_KEY, "/v1/webhook-endpoints/" + ep.getString("id") + "/deliveries").json()
+          .getJsonArray("data").getJsonObject(0);
+      return d.getString("status").equals("succeeded") && d.getInteger("attempts") == 3;
+    });
+  }
+
+  @Test
+  @DisplayName("after the last retry the delivery is failed and the endpoint flagged")
+  void exhausted() {
+    JsonObject ep = endpoint("/fail", "billpay.payment.created");
+    pay();
+    Eventually.await(Duration.ofSeconds(60), "the endpoint flagged", () -> "failing".equals(
+        api.get(Api.DEV_KEY, "/v1/webhook-endpoints/" + ep.getString("id")).json().getString("status")));
+    JsonObject d = api.get(Api.DEV_KEY, "/v1/webhook-endpoints/" + ep.getString("id") + "/deliveries").json()
+        .getJsonArray("data").getJsonObject(0);
+    assertThat(d.getString("status")).isEqualTo("failed");
+    assertThat(d.getInteger("attempts")).isEqualTo(4);
+    assertThat(d.getInteger("last_status_code")).isEqualTo(503);
+  }
+
+  @Test
+  @DisplayName("a slow endpoint does not delay a fast one")
+  void slowDoesNotDelayFast() {
+    endpoint("/slow/2000", "billpay.payment.created");
+    endpoint("/fast", "billpay.payment.created");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ids.add(pay());
+    }
+    Eventually.await(Duration.ofSeconds(60), "the fast endpoint to get all six",
+        () -> ids.stream().allMatch(id -> gotPayment("/fast", id)));
+    long slowDone = ids.stream().filter(id -> gotPayment("/slow/2000", id)).count();
+    assertThat(slowDone).as("slow deliveries finished when the fast endpoint had all six").isLessThan(6);
+    Eventually.await(Duration.ofSeconds(60), "the slow endpoint to get all six",
+        () -> ids.stream().allMatch(id -> gotPayment("/slow/2000", id)));
+  }
+
+  @Test
+  @DisplayName("redelivery sends an event again with the same webhook-id; unknown events are 404")
+  void redelivery() {
+    endpoint("/again", "billpay.payment.created");
+    String paymentId = pay();
+    Eventually.await(Duration.ofSeconds(60), "the first delivery", () -> gotPayment("/again", paymentId));
+    String eventId = receiver.received("/again").get(0).id();
+    Api.Response r = api.send("POST", "/v1/events/" + eventId + "/redeliver", Api.DEV_KEY, null, null);
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    Eventually.await(Duration.ofSeconds(60), "the second delivery",
+        () -> receiver.received("/again").stream().filter(x -> x.id().equals(eventId)).count() == 2);
+    assertThat(api.send("POST", "/v1/events/evt_01NOSUCH_0001/redeliver", Api.DEV_KEY, null, null).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("rotating the secret sends both signatures during the overlap; another client sees 404")
+  void rotation() {
+    JsonObject ep = endpoint("/rotated", "billpay.payment.created");
+    Api.Response rotated = api.send("POST", "/v1/webhook-endpoints/" + ep.getString("id") + "/rotate-secret",
+        Api.DEV_KEY, null, null);
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+    String newSecret = rotated.json().getString("secret");
+    assertThat(newSecret).isNotEqualTo(ep.getString("secret"));
+    String paymentId = pay();
+    Eventually.await(Duration.ofSeconds(60), "the webhook", () -> gotPayment("/rotated", paymentId));
+    WebhookReceiver.Received got = receiver.received("/rotated").get(0);
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(got.signature().split(" ")).hasSize(2);
+    assertThat(WebhookSignature.verify(newSecret, got.id(), got.timestamp(), got.body(), got.signature(), now, 300))
+        .isTrue();
+    assertThat(WebhookSignature.verify(ep.getString("secret"), got.id(), got.timestamp(), got.body(), got.signature(),
+        now, 300)).isTrue();
+    assertThat(api.get("bp_test_other_client_key_for_tenancy", "/v1/webhook-endpoints/" + ep.getString("id"))
+        .status()).isIn(401, 404);
+  }
+}
