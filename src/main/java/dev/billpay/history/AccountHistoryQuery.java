@@ -2,13 +2,12 @@ package dev.billpay.history;
 
 import dev.billpay.http.ApiProblem;
 import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.http.QueryParams;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,9 +45,9 @@ public record AccountHistoryQuery(Instant from, Instant to, int limit, Position 
     List<FieldError> errors = new ArrayList<>();
     params.names().stream().filter(n -> !PARAMS.contains(n))
         .forEach(n -> errors.add(new FieldError(n, "unknown query parameter")));
-    Instant to = instant(params, "to", errors);
+    Instant to = QueryParams.instant(params, "to", errors);
     to = to == null ? now : to;
-    Instant from = instant(params, "from", errors);
+    Instant from = QueryParams.instant(params, "from", errors);
     from = from == null ? to.minus(366, ChronoUnit.DAYS) : from;
     if (!from.isBefore(to) || ChronoUnit.DAYS.between(from, to) > MAX_RANGE_DAYS) {
       errors.add(new FieldError("from", "must be before 'to' and at most " + MAX_RANGE_DAYS + " days earlier"));
@@ -97,18 +96,5 @@ public record AccountHistoryQuery(Instant from, Instant to, int limit, Position 
     int byTime = occurredAt.compareTo(after.occurredAt());
     // clustering is (occurred_at DESC, event_id ASC): equal times were shown up to the cursor's id
     return byTime < 0 || byTime == 0 && eventId.compareTo(after.eventId()) > 0;
-  }
-
-  private static Instant instant(MultiMap params, String name, List<FieldError> errors) {
-    String v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "must be an RFC 3339 timestamp like 2026-11-25T00:00:00Z"));
-      return null;
-    }
   }
 }

@@ -10,13 +10,12 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import dev.billpay.events.ConsumedBatch;
+import dev.billpay.events.EventConsumers;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.observability.GatewayMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,8 @@ public final class HistoryProjectorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = KafkaConsumer.create(vertx, consumerConfig());
+    consumer = KafkaConsumer.create(vertx,
+        EventConsumers.config(config.kafka().bootstrapServers(), config.projector().groupId()));
     deadLetters = KafkaProducer.create(vertx, OutboxRelayVerticle.producerConfig(config.kafka().bootstrapServers()));
     measureTimer = vertx.setPeriodic(MEASURE_EVERY_MS, id -> measureLag());
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> pollLoop()));
@@ -56,21 +56,6 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     stopped = true;
     vertx.cancelTimer(measureTimer);
     return consumer.close().eventually(() -> deadLetters.close());
-  }
-
-  private Map<String, String> consumerConfig() {
-    Map<String, String> c = new HashMap<>();
-    c.put("bootstrap.servers", config.kafka().bootstrapServers());
-    c.put("group.id", config.projector().groupId());
-    c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    c.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    c.put("enable.auto.commit", "false");
-    c.put("auto.offset.reset", "earliest");
-    c.put("max.poll.records", "500");
-    // a member that died without leaving holds up the group's next rebalance for this long
-    c.put("session.timeout.ms", "10000");
-    c.put("heartbeat.interval.ms", "2000");
-    return c;
   }
 
   private void pollLoop() {

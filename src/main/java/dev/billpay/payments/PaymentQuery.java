@@ -2,13 +2,13 @@ package dev.billpay.payments;
 
 import dev.billpay.http.ApiProblem;
 import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.http.QueryParams;
 import dev.billpay.http.Pagination;
 import io.vertx.core.MultiMap;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +47,8 @@ public record PaymentQuery(
     }
     Pagination page = Pagination.parse(params, "pay_", errors);
     PaymentQuery q = new PaymentQuery(clientId, status, id(params, "payee_id", "pe_", errors),
-        id(params, "funding_account_id", "fa_", errors), instant(params, "created_gte", errors),
-        instant(params, "created_lt", errors), page);
+        id(params, "funding_account_id", "fa_", errors), QueryParams.instant(params, "created_gte", errors),
+        QueryParams.instant(params, "created_lt", errors), page);
     if (!errors.isEmpty()) {
       throw ApiProblem.validation(errors);
     }
@@ -93,18 +93,5 @@ public record PaymentQuery(
       return null;
     }
     return v;
-  }
-
-  private static Instant instant(MultiMap params, String name, List<FieldError> errors) {
-    String v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "must be an RFC 3339 timestamp like 2026-11-25T00:00:00Z"));
-      return null;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.billpay.webhooks;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import dev.billpay.events.ConsumedBatch;
+import dev.billpay.events.EventConsumers;
 import dev.billpay.events.PaymentEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,9 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +45,9 @@ public final class WebhookDispatcherVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
     deliveries = new WebhookDeliveryRepository(pool);
-    Map<String, String> c = new HashMap<>();
-    c.put("bootstrap.servers", config.kafka().bootstrapServers());
-    c.put("group.id", config.webhooks().groupId());
-    c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    c.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    c.put("enable.auto.commit", "false");
     // a new group reads from the start; endpoints only get events newer than themselves
-    c.put("auto.offset.reset", "earliest");
-    c.put("max.poll.records", "500");
-    c.put("session.timeout.ms", "10000");
-    c.put("heartbeat.interval.ms", "2000");
-    consumer = KafkaConsumer.create(vertx, c);
+    consumer = KafkaConsumer.create(vertx,
+        EventConsumers.config(config.kafka().bootstrapServers(), config.webhooks().groupId()));
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> loop()));
   }
 
