@@ -6,30 +6,24 @@ import dev.billpay.testing.Api;
 import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Fixtures;
 import dev.billpay.testing.Probes;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Funding accounts, bank-account validation and payees")
 class FundingAccountsIT {
   private static final String US_NUMBER = "948372615024";
   private static final String IBAN = "DE89370400440532013000";
   private static final String PAYEE_NUMBER = "4111222233334444";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
 
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
   @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
+  static void noAccountNumbersLogged() {
     String logs = BlockedThreadWatch.allLogs();
     assertThat(logs).as("account numbers in the logs").doesNotContain(US_NUMBER).doesNotContain(IBAN)
         .doesNotContain(PAYEE_NUMBER);

@@ -3,33 +3,20 @@ package dev.billpay.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
-import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Per-client rate limit")
 class RateLimitIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.with(Map.of(
+      "BILLPAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1", "BILLPAY_RATE_LIMIT_BURST", "3"));
   private static final Api api = new Api();
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(SharedStack.configWith(Map.of(
-        "BILLPAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1", "BILLPAY_RATE_LIMIT_BURST", "3")));
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
-  }
 
   @Test
   @DisplayName("past the burst a client gets 429 problem+json with Retry-After, while health stays open")

@@ -3,10 +3,9 @@ package dev.billpay.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Fixtures;
 import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,30 +13,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Clients, keys and tenancy: another client's resources are 404 everywhere")
 class TenancyAndAdminIT {
-  private static TestGateway gateway;
+  // a low daily limit for this class's own clients
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.with(Map.of("BILLPAY_PAYMENTS_DAILY_LIMIT_MINOR", "10000"));
   private static final Api api = new Api();
   private static String keyA;
   private static String keyB;
 
   @BeforeAll
   static void start() throws Exception {
-    // a low daily limit for this class's own clients; rate limit high enough not to interfere
-    gateway = TestGateway.start(SharedStack.configWith(Map.of("BILLPAY_PAYMENTS_DAILY_LIMIT_MINOR", "10000")));
     keyA = createClientKey("Tenant A");
     keyB = createClientKey("Tenant B");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
   }
 
   static JsonObject admin(String method, String path, JsonObject body, String token) throws Exception {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.infra.KafkaServer;
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Eventually;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,30 +16,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Kafka outage: payments are still accepted, and every event arrives once when Kafka is back")
 class KafkaOutageIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
 
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
   @AfterAll
-  static void stop() throws Exception {
+  static void brokerStillThere() {
+    // the outage test restarts the shared broker in a finally block; the next classes need it
     KafkaServer kafka = SharedStack.stack().kafka();
-    // leave the shared broker running for the next test class whatever happened here
-    try {
-      api.get(null, "/health/live");
-    } finally {
-      gateway.close();
-    }
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
     assertThat(kafka).isNotNull();
   }
 

@@ -2,13 +2,11 @@ package dev.billpay.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billpay.config.GatewayConfig;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Eventually;
 import dev.billpay.testing.Probes;
-import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,32 +15,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Outbox relay: woken by LISTEN/NOTIFY, safe with several relays at once")
 class OutboxRelayIT {
-  private static TestGateway gateway;
-  private static GatewayConfig config;
+  // polling once a minute: within the 30 s drain wait only NOTIFY can deliver
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.with(Map.of("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "60000"));
   private static final Api api = new Api();
 
   @BeforeAll
   static void start() throws Exception {
-    // polling once a minute: within the 30 s drain wait only NOTIFY can deliver
-    config = SharedStack.configWith(Map.of("BILLPAY_OUTBOX_POLL_INTERVAL_MS", "60000"));
-    gateway = TestGateway.start(config);
     for (int i = 0; i < 2; i++) {
-      gateway.vertx().deployVerticle(new OutboxRelayVerticle(config, new dev.billpay.observability.GatewayMetrics())).toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
+      gateway.vertx().deployVerticle(new OutboxRelayVerticle(gateway.config(), new GatewayMetrics()))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
   }
 
   @Test

@@ -3,11 +3,10 @@ package dev.billpay.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Eventually;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -15,26 +14,15 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("At-least-once delivery shows each event exactly once in the history")
 class DuplicateDeliveryIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
-  }
 
   @Test
   @DisplayName("an event delivered again (as after a relay crash between send and mark) is projected once")

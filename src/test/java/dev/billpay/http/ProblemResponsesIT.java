@@ -3,29 +3,17 @@ package dev.billpay.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Every error is application/problem+json with a stable type and no stack trace")
 class ProblemResponsesIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
-  }
 
   private static void assertProblem(Api.Response r, int status, String type) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);

@@ -3,9 +3,8 @@ package dev.billpay.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Probes;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Idempotency-Key on POST /v1/payments")
 class IdempotencyIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
-  }
 
   @Test
   @DisplayName("the same key and body replays the stored answer with Idempotent-Replayed: true")
@@ -61,8 +49,7 @@ class IdempotencyIT {
     String key = UUID.randomUUID().toString();
     JsonObject body = Api.paymentBody(1234);
     Api.Response first = api.postPayment(Api.DEV_KEY, key, body);
-    gateway.close();
-    gateway = TestGateway.start();
+    gateway.restart();
     Api.Response again = api.postPayment(Api.DEV_KEY, key, body);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");

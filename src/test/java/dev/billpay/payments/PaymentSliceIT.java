@@ -5,39 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.db.PgPools;
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Eventually;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The payment slice, end to end on real PostgreSQL, Kafka and Cassandra")
 class PaymentSliceIT {
   private static final String OTHER_KEY = "bp_test_other_client_key_for_tenancy";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = TestGateway.start();
     var pool = PgPools.shared(gateway.vertx(), SharedStack.config().pg());
     new ClientRepository(pool).ensureClientWithKey("cli_other", "Other client", "key_other", OTHER_KEY)
         .eventually(pool::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
   }
 
   @Test

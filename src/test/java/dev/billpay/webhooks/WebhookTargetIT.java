@@ -3,34 +3,21 @@ package dev.billpay.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
-import dev.billpay.testing.SharedStack;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Webhook target rules as in production: https only, no private or loopback targets")
 class WebhookTargetIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.with(Map.of(
+      "BILLPAY_WEBHOOKS_ALLOW_HTTP", "false", "BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false"));
   private static final Api api = new Api();
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(SharedStack.configWith(Map.of(
-        "BILLPAY_WEBHOOKS_ALLOW_HTTP", "false", "BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false")));
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
-  }
 
   @Test
   @DisplayName("loopback, private and plain-http targets are refused with 422 webhook-target-refused")

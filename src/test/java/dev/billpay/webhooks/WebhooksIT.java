@@ -3,9 +3,8 @@ package dev.billpay.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
-import dev.billpay.testing.BlockedThreadWatch;
 import dev.billpay.testing.Eventually;
-import dev.billpay.testing.TestGateway;
+import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -15,24 +14,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Webhooks: signed, retried, parallel across endpoints, redeliverable")
 class WebhooksIT {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static WebhookReceiver receiver;
   private static final Api api = new Api();
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = TestGateway.start();
     receiver = new WebhookReceiver();
   }
 
   @AfterAll
   static void stop() throws Exception {
     receiver.close();
-    gateway.close();
-    assertThat(BlockedThreadWatch.warnings()).as("blocked-thread warnings").isEmpty();
   }
 
   private static JsonObject endpoint(String path, String... types) {
