@@ -15,7 +15,9 @@ public record FundingAccount(
     String country,
     String last4,
     String status,
-    Instant createdAt) {
+    String blockedReason,
+    Instant createdAt,
+    Instant updatedAt) {
 
   public static final String US = "us_bank_account";
   public static final String IBAN = "iban";
@@ -26,7 +28,8 @@ public record FundingAccount(
         .put("object", "funding_account")
         .put("type", type)
         .put("holder_name", holderName)
-        .put("status", status);
+        .put("status", status)
+        .put("blocked_reason", blockedReason);
     if (US.equals(type)) {
       json.put("routing_number", routingNumber)
           .put("account_type", accountType)
@@ -37,6 +40,6 @@ public record FundingAccount(
           .put("iban_last4", last4)
           .put("iban_masked", country + "\u2022\u2022" + AccountNumberCipher.mask(last4));
     }
-    return json.put("created_at", createdAt.toString());
+    return json.put("created_at", createdAt.toString()).put("updated_at", updatedAt.toString());
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /** Funding accounts in PostgreSQL; the number is stored sealed (AES-GCM) with its key id. */
 public final class FundingAccountRepository {
   private static final String COLUMNS =
-      "id, client_id, type, holder_name, routing_number, account_type, country, number_last4, status, created_at";
+      "id, client_id, type, holder_name, routing_number, account_type, country, number_last4, status,"
+      + " blocked_reason, created_at, updated_at, version";
   private static final String INSERT = """
       INSERT INTO funding_accounts (id, client_id, type, holder_name, routing_number, account_type, country,
         number_ciphertext, number_key_id, number_last4, status, created_at, updated_at)
@@ -27,6 +29,14 @@ public final class FundingAccountRepository {
   /** Locks the row: a block (return file) and a new debit cannot interleave. */
   private static final String DEBIT_STATUS =
       "SELECT status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
+
+  /** Conditional: only an active account is blocked, so a second block (a second return) is a no-op. */
+  private static final String BLOCK = "UPDATE funding_accounts SET status = 'blocked', blocked_reason = $3,"
+      + " updated_at = $4, version = version + 1 WHERE id = $1 AND client_id = $2 AND status = 'active'"
+      + " RETURNING " + COLUMNS;
+
+  /** An account as it is after a change, with the version its event id is derived from. */
+  public record Versioned(FundingAccount account, int version) {}
 
   private final Pool pool;
 
@@ -64,10 +74,23 @@ public final class FundingAccountRepository {
     });
   }
 
+  public static Future<Optional<Versioned>> block(SqlConnection conn, String clientId, String id, String reason,
+      Instant at) {
+    return conn.preparedQuery(BLOCK).execute(Tuple.of(id, clientId, reason, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            return Optional.empty();
+          }
+          Row r = it.next();
+          return Optional.of(new Versioned(toAccount(r), r.getInteger("version")));
+        });
+  }
+
   private static FundingAccount toAccount(Row r) {
     return new FundingAccount(r.getString("id"), r.getString("client_id"), r.getString("type"),
         r.getString("holder_name"), r.getString("routing_number"), r.getString("account_type"),
-        r.getString("country"), r.getString("number_last4"), r.getString("status"),
-        r.getOffsetDateTime("created_at").toInstant());
+        r.getString("country"), r.getString("number_last4"), r.getString("status"), r.getString("blocked_reason"),
+        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
   }
 }

@@ -4,6 +4,8 @@ import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.banking.Iban;
 import dev.billpay.banking.ValidationProblem;
 import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.events.OutboxWriter;
+import dev.billpay.events.ResourceEvents;
 import dev.billpay.http.ApiProblem;
 import dev.billpay.http.ApiProblem.FieldError;
 import dev.billpay.http.Pagination;
@@ -13,6 +15,7 @@ import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +23,7 @@ import java.util.List;
 
 /** Funding accounts: validated by the banking module on creation, numbers sealed before they are stored. */
 public final class FundingAccountService {
+  public static final String SOURCE = "/billpay-gateway/funding-accounts";
   private final FundingAccountRepository accounts;
   private final IdempotentTransactions idempotency;
   private final BankAccountValidator validator;
@@ -48,10 +52,21 @@ public final class FundingAccountService {
     String number = us ? req.accountNumber() : Iban.electronicFormat(req.iban());
     FundingAccount account = new FundingAccount(id, clientId, req.type(), req.holderName(),
         us ? req.routingNumber() : null, us ? req.accountType() : null, us ? null : number.substring(0, 2),
-        number.substring(number.length() - 4), "active", now);
+        number.substring(number.length() - 4), "active", null, now, now);
     AccountNumberCipher.Sealed sealed = cipher.seal(number, id);
     return idempotency.run(clientId, key, fingerprint, now,
         conn -> accounts.insert(conn, account, sealed).map(v -> Reply.of(201, account.toJson().encode())));
+  }
+
+  /**
+   * Blocks the account for new debits (e.g. a return with R02 "account closed") in the caller's
+   * transaction, with its event. Blocking an account that is already blocked changes nothing.
+   */
+  public Future<Boolean> block(SqlConnection conn, String clientId, String id, String reason, Instant at) {
+    return FundingAccountRepository.block(conn, clientId, id, reason, at).compose(blocked -> blocked
+        .map(v -> OutboxWriter.append(conn, ResourceEvents.of(SOURCE, ResourceEvents.FUNDING_ACCOUNT_BLOCKED,
+            v.account().id(), v.version(), at, clientId, v.account().toJson()), v.account().id(), at).map(true))
+        .orElse(Future.succeededFuture(false)));
   }
 
   /** POST /v1/bank-account-validations: every problem with its code; nothing is stored. */

@@ -134,32 +134,41 @@ public final class Gateway {
   private static Future<Gateway> deploy(Vertx vertx, GatewayConfig config, SharedResources shared) {
     int instances = config.http().instances() > 0 ? config.http().instances()
         : Runtime.getRuntime().availableProcessors();
+    GatewayConfig.Roles roles = config.roles();
     List<String> ids = new ArrayList<>();
-    return vertx.deployVerticle(() -> new HttpApiVerticle(config, shared), new DeploymentOptions().setInstances(instances))
-        .compose(id -> {
-          ids.add(id);
-          return vertx.deployVerticle(new OutboxRelayVerticle(config, shared.metrics()));
-        })
-        .compose(id -> {
-          ids.add(id);
-          return vertx.deployVerticle(new HistoryProjectorVerticle(config, shared.history(), shared.metrics()));
-        })
-        .compose(id -> {
-          ids.add(id);
-          return vertx.deployVerticle(new IdempotencyPurgeVerticle(config));
-        })
-        .compose(id -> {
-          ids.add(id);
-          return vertx.deployVerticle(new WebhookDispatcherVerticle(config, Clock.systemUTC()));
-        })
-        .compose(id -> {
-          ids.add(id);
-          return vertx.deployVerticle(new WebhookDeliveryVerticle(config, shared.cipher(), Clock.systemUTC()));
-        })
-        .map(id -> {
-          ids.add(id);
-          LOG.info("gateway listening on {}:{}", config.http().host(), config.http().port());
-          return new Gateway(vertx, shared, ids);
-        });
+    // in stop order: HTTP first (stop accepting), then the relay, then the consumers
+    Future<Void> chain = Future.succeededFuture();
+    if (roles.has("api")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(() -> new HttpApiVerticle(config, shared),
+          new DeploymentOptions().setInstances(instances)));
+    }
+    if (roles.has("relay")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(new OutboxRelayVerticle(config, shared.metrics())));
+    }
+    if (roles.has("projector")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(
+          new HistoryProjectorVerticle(config, shared.history(), shared.metrics())));
+    }
+    if (roles.has("maintenance")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(new IdempotencyPurgeVerticle(config)));
+    }
+    if (roles.has("webhooks")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(new WebhookDispatcherVerticle(config, Clock.systemUTC())));
+      chain = then(chain, ids, () -> vertx.deployVerticle(
+          new WebhookDeliveryVerticle(config, shared.cipher(), Clock.systemUTC())));
+    }
+    return chain.map(v -> {
+      LOG.info("gateway roles {}{}", roles.enabled(), roles.has("api")
+          ? ", listening on " + config.http().host() + ":" + config.http().port() : "");
+      return new Gateway(vertx, shared, ids);
+    });
+  }
+
+  private static Future<Void> then(Future<Void> chain, List<String> ids,
+      java.util.function.Supplier<Future<String>> deployment) {
+    return chain.compose(v -> deployment.get()).map(id -> {
+      ids.add(id);
+      return null;
+    });
   }
 }

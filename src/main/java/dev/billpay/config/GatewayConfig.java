@@ -19,7 +19,8 @@ public record GatewayConfig(
     WebhooksConfig webhooks,
     OutboxConfig outbox,
     ProjectorConfig projector,
-    AuthConfig auth) {
+    AuthConfig auth,
+    Roles roles) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -96,6 +97,34 @@ public record GatewayConfig(
   public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs) {}
 
   public record AuthConfig(String devApiKey) {}
+
+  /**
+   * Which parts of the pipeline this process runs (SPEC: every role can run as its own process from the
+   * same jar). {@code all} by default.
+   */
+  public record Roles(java.util.Set<String> enabled) {
+    public static final List<String> ALL =
+        List.of("api", "relay", "projector", "webhooks", "maintenance", "scheduler", "clearing");
+
+    public boolean has(String role) {
+      return enabled.contains(role);
+    }
+
+    static Roles parse(String value, ConfigReader r) {
+      if (value.isBlank() || value.trim().equals("all")) {
+        return new Roles(java.util.Set.copyOf(ALL));
+      }
+      java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+      for (String role : value.split(",")) {
+        String name = role.trim();
+        if (!ALL.contains(name)) {
+          r.problem("roles", "unknown role '" + name + "', expected 'all' or a comma-separated list of " + ALL);
+        }
+        roles.add(name);
+      }
+      return new Roles(java.util.Set.copyOf(roles));
+    }
+  }
 
   static GatewayConfig from(JsonObject json, List<String> problems) {
     ConfigReader r = new ConfigReader(json, problems);
@@ -180,11 +209,12 @@ public record GatewayConfig(
             r.integer("projector.max-in-flight", 1, 4096),
             r.integer("projector.retry-delay-ms", 10, 600_000));
     AuthConfig auth = new AuthConfig(r.string("auth.dev-api-key"));
+    Roles roles = Roles.parse(r.string("roles"), r);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth);
+        webhooks, outbox, projector, auth, roles);
   }
 
   /** This configuration with the addresses of servers started by the embedded stack filled in. */
@@ -210,7 +240,8 @@ public record GatewayConfig(
         webhooks,
         outbox,
         projector,
-        auth);
+        auth,
+        roles);
   }
 
   private static boolean isAes256Base64(String value) {

@@ -41,9 +41,25 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long timerId = -1;
   private int consecutiveFailures;
 
+  private final AfterSend afterSend;
+
+  /**
+   * Runs after Kafka acknowledged a batch and before the batch is marked sent. Only tests use it: a
+   * failing step rolls the transaction back exactly as a relay killed at that point would.
+   */
+  @FunctionalInterface
+  public interface AfterSend {
+    Future<Void> apply(List<OutboxRepository.OutboxRow> batch);
+  }
+
   public OutboxRelayVerticle(GatewayConfig config, GatewayMetrics metrics) {
+    this(config, metrics, batch -> Future.succeededFuture());
+  }
+
+  public OutboxRelayVerticle(GatewayConfig config, GatewayMetrics metrics, AfterSend afterSend) {
     this.config = config;
     this.metrics = metrics;
+    this.afterSend = afterSend;
   }
 
   @Override
@@ -130,7 +146,8 @@ public final class OutboxRelayVerticle extends VerticleBase {
       for (OutboxRepository.OutboxRow row : rows) {
         acks.add(producer.send(KafkaProducerRecord.create(topic, row.key(), row.payload())));
       }
-      return Future.all(acks).compose(all -> OutboxRepository.markSent(conn, rows)).map(v -> {
+      return Future.all(acks).compose(all -> afterSend.apply(rows))
+          .compose(v -> OutboxRepository.markSent(conn, rows)).map(v -> {
         metrics.published(rows.size());
         return rows.size();
       });

@@ -19,7 +19,7 @@ final class OutboxRepository {
   private static final String PURGE_SENT =
       "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(hours => $1)";
 
-  record OutboxRow(long id, String eventId, String key, String payload) {}
+  public record OutboxRow(long id, String eventId, String key, String payload) {}
 
   private OutboxRepository() {}
 

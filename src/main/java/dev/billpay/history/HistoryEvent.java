@@ -3,6 +3,7 @@ package dev.billpay.history;
 import dev.billpay.events.PaymentEvents;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The fields of a payment CloudEvent that the history tables are keyed and filtered by. */
 public record HistoryEvent(
@@ -16,23 +17,32 @@ public record HistoryEvent(
     long amount,
     String currency,
     String payload) {
+  private static final String OTHER_RESOURCES_PREFIX = "billpay.";
 
-  /** Parses a record value; throws IllegalArgumentException for anything that is not a payment event. */
-  public static HistoryEvent parse(String value) {
+  /**
+   * Parses a record value. Empty for a well-formed event of another billpay resource (a funding account
+   * blocked, a webhook endpoint disabled): those have no payment history row. Throws
+   * IllegalArgumentException for anything else that is not a payment event.
+   */
+  public static Optional<HistoryEvent> parse(String value) {
     try {
       JsonObject event = new JsonObject(value);
       JsonObject data = event.getJsonObject("data");
       String id = required(event.getString("id"), "id");
       String type = required(event.getString("type"), "type");
+      if (type.startsWith(OTHER_RESOURCES_PREFIX) && !type.startsWith(PaymentEvents.TYPE_PREFIX)) {
+        required(event.getString("subject"), "subject");
+        return Optional.empty();
+      }
       if (!type.startsWith(PaymentEvents.TYPE_PREFIX)) {
         throw new IllegalArgumentException("not a payment event: " + type);
       }
-      return new HistoryEvent(id, type, Instant.parse(required(event.getString("time"), "time")),
+      return Optional.of(new HistoryEvent(id, type, Instant.parse(required(event.getString("time"), "time")),
           required(event.getString("subject"), "subject"),
           required(event.getString(PaymentEvents.CLIENT_ID_ATTRIBUTE), PaymentEvents.CLIENT_ID_ATTRIBUTE),
           required(data.getString("funding_account_id"), "data.funding_account_id"),
           required(data.getString("status"), "data.status"),
-          data.getLong("amount"), required(data.getString("currency"), "data.currency"), value);
+          data.getLong("amount"), required(data.getString("currency"), "data.currency"), value));
     } catch (RuntimeException e) {
       throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.toString(), e);
     }

@@ -88,7 +88,7 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
       try {
-        events.add(HistoryEvent.parse(r.value()));
+        HistoryEvent.parse(r.value()).ifPresent(events::add);
       } catch (IllegalArgumentException e) {
         parked.add(deadLetter(r, e));
       }

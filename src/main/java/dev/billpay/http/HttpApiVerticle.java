@@ -70,7 +70,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new AccountHistoryHandler(accounts, shared.history(), clock),
         new FundingAccountsHandler(accounts),
         new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
-        new WebhooksHandler(new WebhookService(vertx, new WebhookEndpointRepository(pool),
+        new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());

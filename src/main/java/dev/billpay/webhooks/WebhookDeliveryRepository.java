@@ -1,9 +1,12 @@
 package dev.billpay.webhooks;
 
+import dev.billpay.events.OutboxWriter;
+import dev.billpay.events.ResourceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +27,7 @@ public final class WebhookDeliveryRepository {
       FROM webhook_endpoints e
       WHERE e.client_id = $1 AND e.enabled AND e.deleted_at IS NULL AND e.created_at <= $6
         AND ($3 = ANY(e.event_types) OR '*' = ANY(e.event_types))
+        AND e.id <> $7
       ON CONFLICT (endpoint_id, event_id) DO NOTHING""";
   /**
    * Claims due deliveries by leasing them (next_attempt_at moves past the HTTP timeout), so the
@@ -42,8 +46,6 @@ public final class WebhookDeliveryRepository {
   private static final String ATTEMPT = """
       INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, response_snippet, error)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";
-  private static final String FLAG_ENDPOINT = "UPDATE webhook_endpoints SET status = 'failing', updated_at = $2"
-      + " WHERE id = $1";
   private static final String LIST = """
       SELECT id, event_id, event_type, status, attempts, next_attempt_at, last_status_code, last_error, created_at,
         updated_at FROM webhook_deliveries WHERE endpoint_id = $1 AND ($2::text IS NULL OR id < $2)
@@ -68,10 +70,14 @@ public final class WebhookDeliveryRepository {
     this.pool = pool;
   }
 
-  /** An endpoint gets the events that happened after it was created, not the history before it. */
+  /**
+   * An endpoint gets the events that happened after it was created, not the history before it, and
+   * not the events about itself (a failing endpoint would otherwise be sent the news that it fails).
+   */
   public Future<Integer> enqueue(String clientId, JsonObject event, Instant happened, Instant now) {
     return pool.preparedQuery(ENQUEUE).execute(Tuple.of(clientId, event.getString("id"), event.getString("type"),
-        event.encode(), utc(now), utc(happened))).map(r -> r.rowCount());
+        event.encode(), utc(now), utc(happened), String.valueOf(event.getString("subject"))))
+        .map(r -> r.rowCount());
   }
 
   public Future<List<Claimed>> claim(int limit, List<String> busyEndpoints, Instant leaseUntil, Instant now) {
@@ -92,9 +98,16 @@ public final class WebhookDeliveryRepository {
         .compose(v -> conn.preparedQuery(FINISH).execute(Tuple.of(d.id(), status, attempt,
             nextAttempt == null ? null : utc(nextAttempt), outcome.statusCode(), outcome.error(), utc(now))))
         .compose(v -> "failed".equals(status)
-            ? conn.preparedQuery(FLAG_ENDPOINT).execute(Tuple.of(d.endpointId(), utc(now))).mapEmpty()
+            ? flagFailing(conn, d.endpointId(), now)
             : Future.succeededFuture()))
         .mapEmpty();
+  }
+
+  private static Future<Void> flagFailing(SqlConnection conn, String endpointId, Instant now) {
+    return WebhookEndpointRepository.flagFailing(conn, endpointId, now).compose(flagged -> flagged
+        .map(v -> OutboxWriter.append(conn, WebhookService.event(ResourceEvents.WEBHOOK_ENDPOINT_FAILING, v, now),
+            endpointId, now))
+        .orElse(Future.succeededFuture()));
   }
 
   /** Marks a delivery whose endpoint was disabled or deleted since it was queued. */

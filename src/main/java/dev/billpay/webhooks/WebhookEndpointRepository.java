@@ -25,8 +25,17 @@ public final class WebhookEndpointRepository {
       + " WHERE id = $1 AND client_id = $2 AND deleted_at IS NULL";
   private static final String LIST = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE client_id = $1"
       + " AND deleted_at IS NULL AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
-  private static final String SET_ENABLED = "UPDATE webhook_endpoints SET enabled = $3, status = 'active',"
-      + " updated_at = $4 WHERE id = $1 AND client_id = $2 AND deleted_at IS NULL RETURNING " + COLUMNS;
+  /** Disabling an enabled endpoint is a change with an event, so it moves the version on. */
+  private static final String SET_ENABLED = """
+      WITH before AS (SELECT id AS before_id, enabled AS was_enabled FROM webhook_endpoints
+                      WHERE id = $1 AND client_id = $2 AND deleted_at IS NULL FOR UPDATE)
+      UPDATE webhook_endpoints SET enabled = $3, status = 'active', updated_at = $4,
+        version = version + CASE WHEN was_enabled AND NOT $3 THEN 1 ELSE 0 END
+      FROM before WHERE id = before_id RETURNING was_enabled, version, """ + COLUMNS;
+  /** Conditional, so only the first final failure flags the endpoint (and publishes that). */
+  private static final String FLAG_FAILING = "UPDATE webhook_endpoints SET status = 'failing', updated_at = $2,"
+      + " version = version + 1 WHERE id = $1 AND status <> 'failing' AND deleted_at IS NULL RETURNING version, "
+      + COLUMNS;
   private static final String DELETE = "UPDATE webhook_endpoints SET deleted_at = $3, enabled = false, updated_at = $3"
       + " WHERE id = $1 AND client_id = $2 AND deleted_at IS NULL RETURNING " + COLUMNS;
   /** The current secret becomes the previous one, valid until the overlap ends. */
@@ -38,6 +47,12 @@ public final class WebhookEndpointRepository {
   private static final String SIGNING = """
       SELECT url, enabled, deleted_at, secret_ciphertext, secret_key_id, previous_secret_ciphertext,
         previous_secret_key_id, previous_secret_expires_at FROM webhook_endpoints WHERE id = $1""";
+
+  /** An endpoint as it is after a change, with the version its event id is derived from. */
+  public record Versioned(WebhookEndpoint endpoint, int version) {}
+
+  /** The result of enabling or disabling: the endpoint, and whether this call disabled an enabled one. */
+  public record Toggled(Versioned endpoint, boolean disabledNow) {}
 
   /** What the delivery worker needs to send: the URL and every currently valid sealed secret. */
   public record SigningView(String url, boolean active, List<Sealed> secrets) {}
@@ -67,8 +82,28 @@ public final class WebhookEndpointRepository {
     });
   }
 
-  public Future<Optional<WebhookEndpoint>> setEnabled(String clientId, String id, boolean enabled, Instant at) {
-    return pool.preparedQuery(SET_ENABLED).execute(Tuple.of(id, clientId, enabled, utc(at))).map(this::first);
+  public static Future<Optional<Toggled>> setEnabled(SqlClient conn, String clientId, String id, boolean enabled,
+      Instant at) {
+    return conn.preparedQuery(SET_ENABLED).execute(Tuple.of(id, clientId, enabled, utc(at))).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      Row r = it.next();
+      return Optional.of(new Toggled(new Versioned(toEndpoint(r), r.getInteger("version")),
+          r.getBoolean("was_enabled") && !enabled));
+    });
+  }
+
+  public static Future<Optional<Versioned>> flagFailing(SqlClient conn, String id, Instant at) {
+    return conn.preparedQuery(FLAG_FAILING).execute(Tuple.of(id, utc(at))).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      Row r = it.next();
+      return Optional.of(new Versioned(toEndpoint(r), r.getInteger("version")));
+    });
   }
 
   public Future<Optional<WebhookEndpoint>> delete(String clientId, String id, Instant at) {

@@ -2,6 +2,8 @@ package dev.billpay.webhooks;
 
 import dev.billpay.config.GatewayConfig.WebhooksConfig;
 import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.events.OutboxWriter;
+import dev.billpay.events.ResourceEvents;
 import dev.billpay.http.ApiProblem;
 import dev.billpay.http.ApiProblem.FieldError;
 import dev.billpay.http.Pagination;
@@ -11,6 +13,9 @@ import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import dev.billpay.webhooks.WebhookEndpointRepository.Toggled;
+import dev.billpay.webhooks.WebhookEndpointRepository.Versioned;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +24,9 @@ import java.util.List;
 
 /** Webhook endpoints (secrets shown once, rotation with overlap), their deliveries, and redelivery. */
 public final class WebhookService {
+  public static final String SOURCE = "/billpay-gateway/webhook-endpoints";
   private final Vertx vertx;
+  private final Pool pool;
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryRepository deliveries;
   private final IdempotentTransactions idempotency;
@@ -28,9 +35,10 @@ public final class WebhookService {
   private final WebhooksConfig config;
   private final Clock clock;
 
-  public WebhookService(Vertx vertx, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+  public WebhookService(Vertx vertx, Pool pool, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
       IdempotentTransactions idempotency, AccountNumberCipher cipher, WebhooksConfig config, Clock clock) {
     this.vertx = vertx;
+    this.pool = pool;
     this.endpoints = endpoints;
     this.deliveries = deliveries;
     this.idempotency = idempotency;
@@ -77,9 +85,23 @@ public final class WebhookService {
             .put("previous_secret_expires_at", now.plus(Duration.ofHours(config.secretOverlapHours())).toString()));
   }
 
+  /** Disabling publishes billpay.webhook_endpoint.disabled in the same transaction; enabling publishes nothing. */
   public Future<WebhookEndpoint> setEnabled(String clientId, String id, boolean enabled) {
-    return endpoints.setEnabled(clientId, id, enabled, clock.instant())
-        .map(e -> e.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id)));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return pool.withTransaction(conn -> WebhookEndpointRepository.setEnabled(conn, clientId, id, enabled, now)
+        .compose(found -> {
+          Toggled t = found.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id));
+          return t.disabledNow()
+              ? OutboxWriter.append(conn, event(ResourceEvents.WEBHOOK_ENDPOINT_DISABLED, t.endpoint(), now), id, now)
+                  .map(t.endpoint().endpoint())
+              : Future.succeededFuture(t.endpoint().endpoint());
+        }));
+  }
+
+  /** The CloudEvent for a change of an endpoint; {@code data} is the endpoint as the API shows it (no secret). */
+  static JsonObject event(String type, Versioned v, Instant at) {
+    return ResourceEvents.of(SOURCE, type, v.endpoint().id(), v.version(), at, v.endpoint().clientId(),
+        v.endpoint().toJson());
   }
 
   public Future<WebhookEndpoint> delete(String clientId, String id) {

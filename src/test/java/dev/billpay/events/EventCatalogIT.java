@@ -3,6 +3,7 @@ package dev.billpay.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
+import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
@@ -24,25 +25,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("docs/events.md matches the events really emitted to Kafka")
 class EventCatalogIT {
-  private static final Pattern SECTION =
-      Pattern.compile("(?m)^### (billpay\\.payment\\.[a-z_]+)\\s*$[\\s\\S]*?```json\\n([\\s\\S]*?)\\n```");
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.withDefaults();
   private static final Api api = new Api();
 
-  static Map<String, JsonObject> documentedExamples() throws Exception {
-    Map<String, JsonObject> examples = new HashMap<>();
-    Matcher m = SECTION.matcher(Files.readString(Path.of("docs/events.md")));
-    while (m.find()) {
-      examples.putIfAbsent(m.group(1), new JsonObject(m.group(2)));
-    }
-    return examples;
-  }
-
   @Test
   @DisplayName("every type emitted by today's flows (created, scheduled, canceled) is documented with the same shape")
   void emittedTypesMatchTheirExamples() throws Exception {
-    Map<String, JsonObject> documented = documentedExamples();
+    Map<String, JsonObject> documented = DocumentedEvents.examples();
     String now = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(100)).json().getString("id");
     String later = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(200)
         .put("scheduled_for", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString())).json().getString("id");
@@ -52,23 +42,30 @@ class EventCatalogIT {
     List<JsonObject> emitted = Probes.topicEvents(Set.of(now, later), 3, Duration.ofSeconds(60));
     assertThat(emitted).extracting(e -> e.getString("type")).containsExactlyInAnyOrder(
         "billpay.payment.created", "billpay.payment.scheduled", "billpay.payment.canceled");
-    for (JsonObject event : emitted) {
-      event.remove("_kafka_key");
-      JsonObject example = documented.get(event.getString("type"));
-      assertThat(example).as("documented example for " + event.getString("type")).isNotNull();
-      assertThat(event.fieldNames()).as("envelope of " + event.getString("type"))
-          .containsExactlyInAnyOrderElementsOf(example.fieldNames());
-      assertThat(event.getJsonObject("data").fieldNames()).as("data of " + event.getString("type"))
-          .containsExactlyInAnyOrderElementsOf(example.getJsonObject("data").fieldNames());
-      assertThat(event.getJsonObject("data").getString("status"))
-          .isEqualTo(example.getJsonObject("data").getString("status"));
-    }
+    emitted.forEach(DocumentedEvents::assertMatchesItsExample);
+  }
+
+  @Test
+  @DisplayName("disabling a webhook endpoint emits billpay.webhook_endpoint.disabled, keyed by the endpoint, as documented")
+  void endpointDisabled() throws Exception {
+    String id = api.post(Api.DEV_KEY, "/v1/webhook-endpoints", new JsonObject().put("url", "http://127.0.0.1:9/hook")
+        .put("event_types", new io.vertx.core.json.JsonArray().add("billpay.payment.settled"))).json().getString("id");
+    assertThat(api.post(Api.DEV_KEY, "/v1/webhook-endpoints/" + id + "/disable", new JsonObject()).status())
+        .isEqualTo(200);
+    assertThat(api.post(Api.DEV_KEY, "/v1/webhook-endpoints/" + id + "/disable", new JsonObject()).status())
+        .as("disabling again is not a change").isEqualTo(200);
+    List<JsonObject> emitted = Probes.topicEvents(Set.of(id), 2, Duration.ofSeconds(20));
+    assertThat(emitted).hasSize(1);
+    assertThat(emitted.get(0).getString("type")).isEqualTo("billpay.webhook_endpoint.disabled");
+    assertThat(emitted.get(0).getString("_kafka_key")).isEqualTo(id);
+    assertThat(emitted.get(0).getJsonObject("data").getBoolean("enabled")).isFalse();
+    DocumentedEvents.assertMatchesItsExample(emitted.get(0));
   }
 
   @Test
   @DisplayName("every state of the payment state machine has a documented event type")
   void everyStateDocumented() throws Exception {
-    Map<String, JsonObject> documented = documentedExamples();
+    Map<String, JsonObject> documented = DocumentedEvents.examples();
     for (var status : dev.billpay.payments.PaymentStatus.values()) {
       if (status == dev.billpay.payments.PaymentStatus.PENDING) {
         assertThat(documented).containsKey("billpay.payment.created");

@@ -33,7 +33,7 @@ class HistoryEventTest {
   @Test
   @DisplayName("a CloudEvent round-trips into the history row's fields")
   void parse() {
-    HistoryEvent e = HistoryEvent.parse(PaymentEvents.of(payment(1), "created").encode());
+    HistoryEvent e = HistoryEvent.parse(PaymentEvents.of(payment(1), "created").encode()).orElseThrow();
     assertThat(e.eventId()).isEqualTo("evt_01ABC_0001");
     assertThat(e.type()).isEqualTo("billpay.payment.created");
     assertThat(e.paymentId()).isEqualTo("pay_01ABC");
@@ -49,5 +49,14 @@ class HistoryEventTest {
     for (String bad : new String[] {"not json", "{}", "{\"type\":\"other.thing\",\"id\":\"x\"}"}) {
       assertThatThrownBy(() -> HistoryEvent.parse(bad)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  @DisplayName("events of other billpay resources are skipped: they have no payment history row")
+  void otherResources() {
+    String blocked = dev.billpay.events.ResourceEvents.of("/billpay-gateway/funding-accounts",
+        dev.billpay.events.ResourceEvents.FUNDING_ACCOUNT_BLOCKED, "fa_01ABC", 2, T, "cli_1",
+        new io.vertx.core.json.JsonObject().put("id", "fa_01ABC")).encode();
+    assertThat(HistoryEvent.parse(blocked)).isEmpty();
   }
 }

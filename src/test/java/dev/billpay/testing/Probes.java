@@ -86,10 +86,15 @@ public final class Probes {
 
   /** Records on the events topic not yet committed by the history projector's group (its lag). */
   public static long projectorLag() {
+    return groupLag(SharedStack.config().projector().groupId());
+  }
+
+  /** Records on the events topic not yet committed by a consumer group. */
+  public static long groupLag(String groupId) {
     GatewayConfig c = SharedStack.config();
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
         java.util.Map.of("bootstrap.servers", c.kafka().bootstrapServers()))) {
-      var committed = admin.listConsumerGroupOffsets(c.projector().groupId()).partitionsToOffsetAndMetadata()
+      var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
           .get(10, java.util.concurrent.TimeUnit.SECONDS);
       java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
           new java.util.HashMap<>();

@@ -14,28 +14,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server on loopback that plays webhook receivers: /ok answers 204, /flaky/N fails the
  * first N requests with 500, /slow/MS answers after MS milliseconds, /fail always answers 503.
  */
-final class WebhookReceiver implements AutoCloseable {
-  record Received(String path, String id, String timestamp, String signature, String body, long receivedAtNanos) {}
+public final class WebhookReceiver implements AutoCloseable {
+  public record Received(String path, String id, String timestamp, String signature, String body, long receivedAtNanos) {}
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-  WebhookReceiver() throws Exception {
+  public WebhookReceiver() throws Exception {
     server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
-  List<Received> received(String path) {
+  public List<Received> received(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
 
-  int hits(String path) {
+  public int hits(String path) {
     return hits.getOrDefault(path, new AtomicInteger()).get();
   }
 

@@ -3,8 +3,10 @@ package dev.billpay.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.testing.Api;
+import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.testing.Eventually;
 import dev.billpay.testing.GatewayExtension;
+import dev.billpay.testing.Probes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -93,6 +95,9 @@ class WebhooksIT {
     assertThat(d.getString("status")).isEqualTo("failed");
     assertThat(d.getInteger("attempts")).isEqualTo(4);
     assertThat(d.getInteger("last_status_code")).isEqualTo(503);
+    List<JsonObject> flagged = Probes.topicEvents(java.util.Set.of(ep.getString("id")), 1, Duration.ofSeconds(30));
+    assertThat(flagged).extracting(e -> e.getString("type")).containsExactly("billpay.webhook_endpoint.failing");
+    DocumentedEvents.assertMatchesItsExample(flagged.get(0));
   }
 
   @Test
