@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * {@link InetAddress#getAllByName}, i.e. the system's DNS), which can take seconds. Call it on a
  * worker thread ({@code vertx.executeBlocking}), never on an event loop.
  *
- * <p>The check looks at the addresses a name has at registration time. A name can later resolve
- * elsewhere (DNS rebinding), so this keeps honest mistakes and casual probing out; it is not a
- * substitute for network egress rules.
+ * <p>A name can later resolve elsewhere (DNS rebinding), so every delivery checks again with
+ * {@link #forDelivery} and connects to the very address it checked. That closes the gap between
+ * check and connect; it is still no substitute for network egress rules.
  */
 public final class TargetAddressPolicy {
   /** Longest accepted URL, in characters. */
@@ -38,6 +38,16 @@ public final class TargetAddressPolicy {
   public interface Resolver {
     /** Every address {@code host} resolves to; may block. */
     List<InetAddress> resolve(String host) throws UnknownHostException;
+  }
+
+  /**
+   * Where one delivery may go: refused with problems, or allowed, pinned to the checked address when
+   * the host is a name (empty when the URL holds a literal address or private targets are allowed).
+   */
+  public record Target(List<String> problems, Optional<InetAddress> pinnedAddress) {
+    public boolean refused() {
+      return !problems.isEmpty();
+    }
   }
 
   private final boolean allowHttp;
@@ -93,6 +103,37 @@ public final class TargetAddressPolicy {
       hostProblem(host).ifPresent(problems::add);
     }
     return List.copyOf(problems);
+  }
+
+  /** The check of {@link #problems}, made again just before a delivery; blocks while the host is resolved. */
+  public Target forDelivery(String url) {
+    List<String> problems = problems(url);
+    if (!problems.isEmpty() || allowPrivateTargets) {
+      return new Target(problems, Optional.empty());
+    }
+    String host = URI.create(url).getHost();
+    if (host.startsWith("[") || looksNumeric(host.toLowerCase(Locale.ROOT))) {
+      return new Target(List.of(), Optional.empty());
+    }
+    // resolve once more and pin the connection to what was checked: a rebinding answer between
+    // this check and the connect cannot redirect the request
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.resolve(host);
+    } catch (UnknownHostException e) {
+      addresses = List.of();
+    }
+    if (addresses == null || addresses.isEmpty()) {
+      return new Target(List.of("host " + host + " does not resolve"), Optional.empty());
+    }
+    for (InetAddress address : addresses) {
+      Optional<String> kind = ReservedAddresses.kind(address);
+      if (kind.isPresent()) {
+        return new Target(List.of("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get()
+            + PUBLIC_ONLY), Optional.empty());
+      }
+    }
+    return new Target(List.of(), Optional.of(addresses.get(0)));
   }
 
   private Optional<String> schemeProblem(String scheme) {

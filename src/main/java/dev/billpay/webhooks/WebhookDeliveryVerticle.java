@@ -8,6 +8,9 @@ import dev.billpay.webhooks.WebhookDeliveryRepository.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -38,6 +41,7 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private final AccountNumberCipher cipher;
   private final Clock clock;
   private final RetrySchedule schedule;
+  private final TargetAddressPolicy targets;
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Map<String, Deque<Claimed>> waiting = new HashMap<>();
   private Pool pool;
@@ -52,6 +56,7 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
     this.cipher = cipher;
     this.clock = clock;
     this.schedule = RetrySchedule.parse(config.webhooks().retrySchedule());
+    this.targets = new TargetAddressPolicy(config.webhooks().allowHttp(), config.webhooks().allowPrivateTargets());
   }
 
   @Override
@@ -128,7 +133,20 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
     long timestamp = clock.instant().getEpochSecond();
     String signature = WebhookSignature.header(secrets, d.eventId(), timestamp, d.payload());
     long start = System.nanoTime();
-    return http.postAbs(endpoint.url()).timeout(config.webhooks().timeoutMs())
+    // the target is checked again at every delivery (DNS may have changed since registration)
+    return vertx.executeBlocking(() -> targets.forDelivery(endpoint.url())).compose(target -> target.refused()
+        ? Future.succeededFuture(new Outcome(null, elapsedMs(start), null,
+            "target refused: " + String.join("; ", target.problems())))
+        : post(target, endpoint.url(), d, timestamp, signature, start));
+  }
+
+  private Future<Outcome> post(TargetAddressPolicy.Target target, String url, Claimed d, long timestamp,
+      String signature, long start) {
+    HttpRequest<Buffer> request = target.pinnedAddress()
+        .map(address -> http.requestAbs(HttpMethod.POST,
+            SocketAddress.inetSocketAddress(port(url), address.getHostAddress()), url))
+        .orElseGet(() -> http.postAbs(url));
+    return request.timeout(config.webhooks().timeoutMs())
         .putHeader("Content-Type", "application/json")
         .putHeader("webhook-id", d.eventId())
         .putHeader("webhook-timestamp", Long.toString(timestamp))
@@ -152,6 +170,11 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
     return delay.isPresent()
         ? deliveries.record(d, outcome, "pending", now.plus(delay.get()), now)
         : deliveries.record(d, outcome, "failed", null, now);
+  }
+
+  private static int port(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static int elapsedMs(long startNanos) {

@@ -197,4 +197,23 @@ class TargetAddressPolicyTest {
     assertThat(policy.problems("https://localhost/")).hasSize(1);
     assertThat(policy.problems("https://93.184.216.34/")).isEmpty();
   }
+
+  @Test
+  @DisplayName("at delivery the host is resolved again: a name rebound to a private address is refused, a public one is pinned")
+  void rebindingAtDelivery() {
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    // public when registered, loopback at the next lookup: the classic rebinding answer
+    TargetAddressPolicy rebinding = new TargetAddressPolicy(false, false,
+        host -> List.of(lookups.getAndIncrement() == 0 ? ip("93.184.216.34") : ip("127.0.0.1")));
+    assertThat(rebinding.problems("https://rebind.example/hook")).isEmpty();
+    TargetAddressPolicy.Target target = rebinding.forDelivery("https://rebind.example/hook");
+    assertThat(target.refused()).isTrue();
+    assertThat(target.problems()).singleElement().asString().contains("127.0.0.1");
+
+    TargetAddressPolicy.Target ok = strict.forDelivery("https://example.com/hook");
+    assertThat(ok.refused()).isFalse();
+    assertThat(ok.pinnedAddress()).contains(ip("93.184.216.34"));
+    assertThat(strict.forDelivery("https://93.184.216.34/hook").pinnedAddress()).as("a literal needs no pin").isEmpty();
+    assertThat(lenient.forDelivery("http://127.0.0.1:9/hook").refused()).as("private allowed").isFalse();
+  }
 }
