@@ -20,7 +20,10 @@ public record GatewayConfig(
     OutboxConfig outbox,
     ProjectorConfig projector,
     AuthConfig auth,
-    Roles roles) {
+    Roles roles,
+    SchedulingConfig scheduling,
+    ClearingConfig clearing,
+    ReconciliationConfig reconciliation) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -97,6 +100,44 @@ public record GatewayConfig(
   public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs) {}
 
   public record AuthConfig(String devApiKey) {}
+
+  /** Plans: how far ahead occurrences are materialised, and how often the scheduler looks. */
+  public record SchedulingConfig(int horizonDays, int pollIntervalMs, int batchSize) {}
+
+  /**
+   * The ACH clearing engine: cut-off times (local times in {@code timeZone}, banking days only), the
+   * NACHA file's parties (our bank, us as originator), and how submitted payments settle.
+   */
+  public record ClearingConfig(
+      String cutoffs,
+      String timeZone,
+      String immediateDestination,
+      String immediateDestinationName,
+      String immediateOrigin,
+      String immediateOriginName,
+      String companyName,
+      String companyId,
+      String originatingDfi,
+      String secCode,
+      String entryDescription,
+      boolean balanced,
+      String settlementRoutingNumber,
+      String settlementAccountNumber,
+      String transmitDir,
+      int settlementDays,
+      int pollIntervalMs) {
+    public java.time.ZoneId zone() {
+      return java.time.ZoneId.of(timeZone);
+    }
+
+    public List<java.time.LocalTime> cutoffTimes() {
+      return java.util.Arrays.stream(cutoffs.split(",")).map(String::trim).map(java.time.LocalTime::parse).sorted()
+          .toList();
+    }
+  }
+
+  /** Bank files and statement matching. */
+  public record ReconciliationConfig(int dateWindowDays, int maxFileBytes) {}
 
   /**
    * Which parts of the pipeline this process runs (SPEC: every role can run as its own process from the
@@ -210,11 +251,55 @@ public record GatewayConfig(
             r.integer("projector.retry-delay-ms", 10, 600_000));
     AuthConfig auth = new AuthConfig(r.string("auth.dev-api-key"));
     Roles roles = Roles.parse(r.string("roles"), r);
+    SchedulingConfig scheduling = new SchedulingConfig(r.integer("scheduling.horizon-days", 1, 400),
+        r.integer("scheduling.poll-interval-ms", 10, 3_600_000), r.integer("scheduling.batch-size", 1, 10_000));
+    ClearingConfig clearing = new ClearingConfig(
+        r.string("clearing.cutoffs"), r.string("clearing.time-zone"), r.string("clearing.immediate-destination"),
+        r.string("clearing.immediate-destination-name"), r.string("clearing.immediate-origin"),
+        r.string("clearing.immediate-origin-name"), r.string("clearing.company-name"), r.string("clearing.company-id"),
+        r.string("clearing.originating-dfi"), r.string("clearing.sec-code"), r.string("clearing.entry-description"),
+        r.bool("clearing.balanced"), r.string("clearing.settlement-routing-number"),
+        r.string("clearing.settlement-account-number"), r.string("clearing.transmit-dir"),
+        r.integer("clearing.settlement-days", 0, 60), r.integer("clearing.poll-interval-ms", 10, 3_600_000));
+    checkClearing(clearing, r);
+    ReconciliationConfig reconciliation = new ReconciliationConfig(
+        r.integer("reconciliation.date-window-days", 0, 31),
+        r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth, roles);
+        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation);
+  }
+
+  private static void checkClearing(ClearingConfig c, ConfigReader r) {
+    try {
+      c.zone();
+    } catch (java.time.DateTimeException e) {
+      r.problem("clearing.time-zone", "expected a time zone id such as America/New_York, got '" + c.timeZone() + "'");
+    }
+    try {
+      if (c.cutoffTimes().isEmpty()) {
+        r.problem("clearing.cutoffs", "expected at least one HH:MM time");
+      }
+    } catch (java.time.DateTimeException e) {
+      r.problem("clearing.cutoffs", "expected comma-separated HH:MM times, e.g. 10:30,14:45,16:45");
+    }
+    if (!c.immediateDestination().matches("\\d{9}")) {
+      r.problem("clearing.immediate-destination", "expected the 9-digit routing number of the receiving bank");
+    }
+    if (!c.originatingDfi().matches("\\d{8}")) {
+      r.problem("clearing.originating-dfi", "expected the first 8 digits of our bank's routing number");
+    }
+    if (!c.immediateOrigin().matches("[0-9A-Za-z ]{1,10}")) {
+      r.problem("clearing.immediate-origin", "expected up to 10 characters (e.g. 1 + a 9-digit tax id)");
+    }
+    if (!c.companyId().matches("[0-9A-Za-z ]{1,10}")) {
+      r.problem("clearing.company-id", "expected up to 10 characters");
+    }
+    if (!List.of("WEB", "PPD").contains(c.secCode())) {
+      r.problem("clearing.sec-code", "expected WEB (consumer debits authorised online) or PPD");
+    }
   }
 
   /** This configuration with the addresses of servers started by the embedded stack filled in. */
@@ -241,7 +326,10 @@ public record GatewayConfig(
         outbox,
         projector,
         auth,
-        roles);
+        roles,
+        scheduling,
+        clearing,
+        reconciliation);
   }
 
   private static boolean isAes256Base64(String value) {

@@ -17,11 +17,18 @@ public record Payment(
     LocalDate scheduledFor,
     int version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Execution execution) {
 
-  public Payment withStatus(PaymentStatus next, Instant at) {
-    return new Payment(id, clientId, fundingAccountId, payeeId, amount, reference, next, scheduledFor, version + 1,
-        createdAt, at);
+  /**
+   * How the payment is carried out: the plan it comes from, the ACH effective date (a banking day),
+   * when it becomes due, and what the bank made of it (trace number, clearing file, return).
+   */
+  public record Execution(String planId, LocalDate effectiveDate, Instant dueAt, String traceNumber,
+      String clearingFileId, String returnCode, String returnReason) {
+    public static Execution of(String planId, LocalDate effectiveDate, Instant dueAt) {
+      return new Execution(planId, effectiveDate, dueAt, null, null, null, null);
+    }
   }
 
   public JsonObject toJson() {
@@ -35,6 +42,12 @@ public record Payment(
         .put("payee_id", payeeId)
         .put("reference", reference)
         .put("scheduled_for", scheduledFor == null ? null : scheduledFor.toString())
+        .put("plan_id", execution.planId())
+        .put("effective_date", execution.effectiveDate() == null ? null : execution.effectiveDate().toString())
+        .put("trace_number", execution.traceNumber())
+        .put("clearing_file_id", execution.clearingFileId())
+        .put("return_code", execution.returnCode())
+        .put("return_reason", execution.returnReason())
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString());
   }

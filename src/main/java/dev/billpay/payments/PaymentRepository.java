@@ -20,10 +20,11 @@ import java.util.Set;
 
 /** Payments in PostgreSQL. Writes take the caller's connection: they run inside its transaction. */
 public final class PaymentRepository {
-  private static final String COLUMNS = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
-      + " status, scheduled_for, version, created_at, updated_at";
-  private static final String INSERT = "INSERT INTO payments (" + COLUMNS + ")"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+  private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
+      + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
+  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
+  private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
   /** The conditional update of every transition: it only succeeds from an allowed source state. */
   private static final String TRANSITION = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4"
@@ -35,6 +36,20 @@ public final class PaymentRepository {
       WHERE t.total + EXCLUDED.total <= $5
       RETURNING total""";
 
+  /** A plan occurrence is inserted at most once, whatever the number of schedulers and restarts. */
+  private static final String INSERT_OCCURRENCE = INSERT
+      + " ON CONFLICT (plan_id, occurrence_date) WHERE plan_id IS NOT NULL DO NOTHING RETURNING id";
+  /** Due scheduled payments; those of a paused or canceled plan wait (or are canceled with it). */
+  private static final String CLAIM_DUE = """
+      SELECT id, client_id FROM payments p WHERE status = 'scheduled' AND due_at <= $1
+        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status = 'active'))
+      ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
+  private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
+      + " AND due_at < $2 ORDER BY due_at";
+
+  /** A payment's id and owner, as the background jobs see it. */
+  public record Ref(String id, String clientId) {}
+
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
 
   private final Pool pool;
@@ -44,17 +59,46 @@ public final class PaymentRepository {
   }
 
   public Future<Void> insert(SqlConnection conn, Payment p) {
-    return conn.preparedQuery(INSERT).execute(Tuple.tuple()
+    return conn.preparedQuery(INSERT).execute(tuple(p)).mapEmpty();
+  }
+
+  private static Tuple tuple(Payment p) {
+    return Tuple.tuple()
         .addString(p.id()).addString(p.clientId()).addString(p.fundingAccountId()).addString(p.payeeId())
         .addLong(p.amount().minor()).addString(p.amount().currencyCode()).addString(p.reference())
         .addString(p.status().wire()).addLocalDate(p.scheduledFor()).addInteger(p.version())
-        .addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt()))).mapEmpty();
+        .addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt()))
+        .addString(p.execution().planId()).addLocalDate(p.execution().planId() == null ? null : p.scheduledFor())
+        .addLocalDate(p.execution().effectiveDate())
+        .addOffsetDateTime(p.execution().dueAt() == null ? null : utc(p.execution().dueAt()));
   }
 
   public Future<Boolean> addToDailyTotal(SqlConnection conn, String clientId, LocalDate day, Money amount, long limit) {
     return conn.preparedQuery(ADD_TO_DAILY_TOTAL)
         .execute(Tuple.of(clientId, day, amount.currencyCode(), amount.minor(), limit))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** True if inserted, false if the plan already has this occurrence. */
+  public Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
+    return conn.preparedQuery(INSERT_OCCURRENCE).execute(tuple(p)).map(rows -> rows.size() > 0);
+  }
+
+  public static Future<List<Ref>> claimDue(SqlConnection conn, Instant now, int limit) {
+    return conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), limit)).map(rows -> {
+      List<Ref> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Ref(r.getString("id"), r.getString("client_id"))));
+      return out;
+    });
+  }
+
+  /** The plan's scheduled payments due before {@code before}, oldest first. */
+  public static Future<List<String>> scheduledOfPlan(SqlConnection conn, String planId, Instant before) {
+    return conn.preparedQuery(SCHEDULED_OF_PLAN).execute(Tuple.of(planId, utc(before))).map(rows -> {
+      List<String> out = new ArrayList<>();
+      rows.forEach(r -> out.add(r.getString("id")));
+      return out;
+    });
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
@@ -92,7 +136,7 @@ public final class PaymentRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  private static Payment toPayment(Row r) {
+  static Payment toPayment(Row r) {
     return new Payment(
         r.getString("id"),
         r.getString("client_id"),
@@ -104,6 +148,10 @@ public final class PaymentRepository {
         r.getLocalDate("scheduled_for"),
         r.getInteger("version"),
         r.getOffsetDateTime("created_at").toInstant(),
-        r.getOffsetDateTime("updated_at").toInstant());
+        r.getOffsetDateTime("updated_at").toInstant(),
+        new Payment.Execution(r.getString("plan_id"), r.getLocalDate("effective_date"),
+            r.getOffsetDateTime("due_at") == null ? null : r.getOffsetDateTime("due_at").toInstant(),
+            r.getString("trace_number"), r.getString("clearing_file_id"), r.getString("return_code"),
+            r.getString("return_reason")));
   }
 }

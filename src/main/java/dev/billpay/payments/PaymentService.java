@@ -5,6 +5,7 @@ import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
 import dev.billpay.http.ApiProblem;
+import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.http.ApiProblem.FieldError;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
@@ -36,13 +37,20 @@ public final class PaymentService {
     this.clock = clock;
   }
 
+  private static final BankingCalendar CALENDAR = BankingCalendar.federalReserve();
+
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePaymentRequest req) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     checkLimitsAndDate(req, today);
     boolean future = req.scheduledFor() != null && req.scheduledFor().isAfter(today);
+    LocalDate requested = req.scheduledFor() == null ? today : req.scheduledFor();
+    // API payments have no time zone of their own: a future one becomes due at the start of its date in UTC
+    Payment.Execution execution = Payment.Execution.of(null, CALENDAR.onOrAfter(requested),
+        future ? requested.atStartOfDay(ZoneOffset.UTC).toInstant() : null);
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
-        req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now);
+        req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now,
+        execution);
     return idempotency.run(clientId, key, fingerprint, now, conn -> checkReferences(conn, clientId, req)
             .compose(v -> payments.addToDailyTotal(conn, clientId, today, req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
@@ -106,7 +114,8 @@ public final class PaymentService {
     }
   }
 
-  private static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
+  /** The funding account and payee exist for the client, and the account may be debited (else 422). */
+  public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
     return FundingAccountRepository.debitStatus(conn, clientId, req.fundingAccountId())
         .compose(status -> PayeeRepository.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
           if (status.isEmpty() || !payeeActive) {

@@ -18,7 +18,7 @@ class HistoryEventTest {
 
   private static Payment payment(int version) {
     return new Payment("pay_01ABC", "cli_1", "fa_1", "pe_1", new Money(12550, Currency.getInstance("USD")), "r-1",
-        PaymentStatus.PENDING, null, version, T, T);
+        PaymentStatus.PENDING, null, version, T, T, Payment.Execution.of(null, null, null));
   }
 
   @Test
