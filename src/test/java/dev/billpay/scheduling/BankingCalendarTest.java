@@ -2,6 +2,7 @@ package dev.billpay.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static dev.billpay.scheduling.ScheduleGenerators.tableDates;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.billpay.scheduling.FederalReserveHolidays.Row;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
 
 @DisplayName("Federal Reserve banking calendar")
 class BankingCalendarTest {
@@ -130,7 +130,7 @@ class BankingCalendarTest {
   @Test
   @DisplayName("plusBankingDays(d, n) then back by n lands on the banking day d rolls to")
   void plusBankingDaysRoundTrip() {
-    qt().forAll(dates(), integers().between(0, 300)).checkAssert((date, n) ->
+    qt().forAll(tableDates(), integers().between(0, 300)).checkAssert((date, n) ->
         assertThat(FED.plusBankingDays(FED.plusBankingDays(date, n), -n))
             .isEqualTo(FED.onOrAfter(date)));
   }
@@ -138,7 +138,7 @@ class BankingCalendarTest {
   @Test
   @DisplayName("onOrAfter(d) is a banking day, not before d, with no banking day in between")
   void onOrAfterProperty() {
-    qt().forAll(dates()).checkAssert(date -> {
+    qt().forAll(tableDates()).checkAssert(date -> {
       LocalDate result = FED.onOrAfter(date);
       assertThat(FED.isBankingDay(result)).isTrue();
       assertThat(result).isAfterOrEqualTo(date);
@@ -150,7 +150,7 @@ class BankingCalendarTest {
   @Test
   @DisplayName("there are never more than four non-banking days in a row")
   void gapsAreShort() {
-    qt().forAll(dates()).checkAssert(date ->
+    qt().forAll(tableDates()).checkAssert(date ->
         assertThat(FED.onOrAfter(date)).isBefore(date.plusDays(4)));
   }
 
@@ -162,11 +162,6 @@ class BankingCalendarTest {
     for (int i = 0; i < futures.size(); i++) {
       assertThat(futures.get(i).join()).isEqualTo(FED.holidays(2150 + i % 4)).hasSize(11);
     }
-  }
-
-  private static Gen<LocalDate> dates() {
-    return integers().between((int) FederalReserveHolidays.FIRST.toEpochDay(),
-        (int) FederalReserveHolidays.LAST.toEpochDay()).map(LocalDate::ofEpochDay);
   }
 
   private static boolean isWeekend(LocalDate day) {
