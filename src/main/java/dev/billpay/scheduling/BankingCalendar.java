@@ -46,7 +46,7 @@ public final class BankingCalendar {
       HolidayRule.nth("Thanksgiving Day", 4, THURSDAY, NOVEMBER),
       HolidayRule.fixed("Christmas Day", DECEMBER, 25));
 
-  /** Years whose holidays are cached; others are recomputed, so odd inputs cannot grow the cache. */
+  /** Years held in the cache; others are recomputed, so odd input cannot grow it. */
   private static final int CACHE_FROM = 1900;
   private static final int CACHE_TO = 2200;
 

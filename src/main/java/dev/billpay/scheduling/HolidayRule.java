@@ -21,7 +21,8 @@ record HolidayRule(String name, int firstYear, Month month, TemporalAdjuster day
   }
 
   static HolidayRule last(String name, DayOfWeek dayOfWeek, Month month) {
-    return new HolidayRule(name, Integer.MIN_VALUE, month, TemporalAdjusters.lastInMonth(dayOfWeek));
+    return new HolidayRule(name, Integer.MIN_VALUE, month,
+        TemporalAdjusters.lastInMonth(dayOfWeek));
   }
 
   HolidayRule since(int year) {

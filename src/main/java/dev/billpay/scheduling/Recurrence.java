@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
  * @param dayOfMonth 1-31 for a monthly plan (never null once constructed), null otherwise
  */
 public record Recurrence(
-    Frequency frequency, LocalDate startDate, LocalDate endDate, Integer count, Integer dayOfMonth) {
+    Frequency frequency,
+    LocalDate startDate,
+    LocalDate endDate,
+    Integer count,
+    Integer dayOfMonth) {
   public static final int MAX_OCCURRENCES = 1000;
 
   public static final String FREQUENCY = "frequency";
@@ -53,7 +57,7 @@ public record Recurrence(
   public static final String DAY_OF_MONTH_NOT_ALLOWED = "day_of_month.not_allowed";
   public static final String DAY_OF_MONTH_RANGE = "day_of_month.range";
 
-  /** Throws {@link IllegalArgumentException} listing every problem; use {@link #parse} for input. */
+  /** Throws {@link IllegalArgumentException} naming every problem; client input goes to parse. */
   public Recurrence {
     Objects.requireNonNull(frequency, "frequency");
     Objects.requireNonNull(startDate, "startDate");

@@ -37,7 +37,8 @@ final class RecurrenceChecks {
    * A once plan pays on its start date; an end date or count would be ignored, and ignoring it
    * would hide a client that meant to ask for a recurring plan, so both are refused.
    */
-  private static void checkOnce(LocalDate endDate, Integer count, List<RecurrenceProblem> problems) {
+  private static void checkOnce(
+      LocalDate endDate, Integer count, List<RecurrenceProblem> problems) {
     if (endDate != null) {
       problems.add(new RecurrenceProblem(Recurrence.END_DATE_NOT_ALLOWED, END_DATE,
           "is not allowed for a once plan"));

@@ -64,14 +64,19 @@ class BankingCalendarTest {
   @DisplayName("a Saturday holiday leaves the Friday before open; a Sunday one closes the Monday after")
   void observedDateRules() {
     assertThat(FED.isBankingDay(LocalDate.of(2020, 7, 3))).as("July 4 2020 is a Saturday").isTrue();
-    assertThat(FED.isBankingDay(LocalDate.of(2021, 12, 31))).as("Jan 1 2022 is a Saturday").isTrue();
+    assertThat(FED.isBankingDay(LocalDate.of(2021, 12, 31))).as("Jan 1 2022 is a Saturday")
+        .isTrue();
     assertThat(FED.isBankingDay(LocalDate.of(2026, 7, 3))).as("July 4 2026 is a Saturday").isTrue();
-    assertThat(FED.isBankingDay(LocalDate.of(2027, 6, 18))).as("June 19 2027 is a Saturday").isTrue();
-    assertThat(FED.isBankingDay(LocalDate.of(2022, 6, 20))).as("June 19 2022 is a Sunday").isFalse();
-    assertThat(FED.isBankingDay(LocalDate.of(2022, 12, 26))).as("Dec 25 2022 is a Sunday").isFalse();
+    assertThat(FED.isBankingDay(LocalDate.of(2027, 6, 18))).as("June 19 2027 is a Saturday")
+        .isTrue();
+    assertThat(FED.isBankingDay(LocalDate.of(2022, 6, 20))).as("June 19 2022 is a Sunday")
+        .isFalse();
+    assertThat(FED.isBankingDay(LocalDate.of(2022, 12, 26))).as("Dec 25 2022 is a Sunday")
+        .isFalse();
     assertThat(FED.isBankingDay(LocalDate.of(2023, 1, 2))).as("Jan 1 2023 is a Sunday").isFalse();
     assertThat(FED.holidays(2026)).filteredOn(h -> h.name().equals("Independence Day"))
-        .containsExactly(new Holiday("Independence Day", LocalDate.of(2026, 7, 4), Optional.empty()));
+        .containsExactly(
+            new Holiday("Independence Day", LocalDate.of(2026, 7, 4), Optional.empty()));
   }
 
   @Test
@@ -89,10 +94,14 @@ class BankingCalendarTest {
   @DisplayName("onOrAfter keeps a banking day and skips weekends and holidays to the next one")
   void onOrAfter() {
     assertThat(FED.onOrAfter(day("2024-05-24"))).isEqualTo(day("2024-05-24"));
-    assertThat(FED.onOrAfter(day("2024-05-25"))).as("Memorial Day weekend").isEqualTo(day("2024-05-28"));
-    assertThat(FED.onOrAfter(day("2022-12-24"))).as("Christmas on Sunday").isEqualTo(day("2022-12-27"));
-    assertThat(FED.onOrAfter(day("2022-12-31"))).as("New Year on Sunday").isEqualTo(day("2023-01-03"));
-    assertThat(FED.onOrAfter(day("2021-12-25"))).as("Sat holidays close nothing").isEqualTo(day("2021-12-27"));
+    assertThat(FED.onOrAfter(day("2024-05-25"))).as("Memorial Day weekend")
+        .isEqualTo(day("2024-05-28"));
+    assertThat(FED.onOrAfter(day("2022-12-24"))).as("Christmas on Sunday")
+        .isEqualTo(day("2022-12-27"));
+    assertThat(FED.onOrAfter(day("2022-12-31"))).as("New Year on Sunday")
+        .isEqualTo(day("2023-01-03"));
+    assertThat(FED.onOrAfter(day("2021-12-25"))).as("Sat holidays close nothing")
+        .isEqualTo(day("2021-12-27"));
   }
 
   @Test

@@ -135,7 +135,8 @@ class RecurrenceTest {
             monthly.nth(8).orElseThrow())
         .containsExactly(day("2025-06-30"), day("2025-07-31"), day("2025-08-31"));
     assertThat(monthly.occurrencesBetween(day("2025-07-01"), day("2025-07-30"))).isEmpty();
-    assertThat(monthly.next(day("2025-06-30"), 2)).containsExactly(day("2025-07-31"), day("2025-08-31"));
+    assertThat(monthly.next(day("2025-06-30"), 2))
+        .containsExactly(day("2025-07-31"), day("2025-08-31"));
     assertThat(monthly.next(day("2026-11-30"), 5)).containsExactly(day("2026-12-31"));
     assertThat(monthly.next(day("2020-01-01"), 0)).isEmpty();
   }
@@ -150,11 +151,13 @@ class RecurrenceTest {
           .mapToObj(i -> plan.nth(i).orElseThrow()).toList();
       assertThat(plan.occurrencesBetween(from, to)).as(plan.toString())
           .isEqualTo(all.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).toList());
-      assertThat(all).isSorted().doesNotHaveDuplicates().first().matches(d -> !d.isBefore(plan.startDate()));
+      assertThat(all).isSorted().doesNotHaveDuplicates().first()
+          .matches(d -> !d.isBefore(plan.startDate()));
       if (plan.endDate() != null) {
         assertThat(all.get(all.size() - 1)).isBeforeOrEqualTo(plan.endDate());
       }
-      assertThat(plan.next(from, 3)).isEqualTo(all.stream().filter(from::isBefore).limit(3).toList());
+      assertThat(plan.next(from, 3)).isEqualTo(all.stream().filter(from::isBefore).limit(3)
+          .toList());
     });
   }
 
@@ -169,7 +172,8 @@ class RecurrenceTest {
         assertThat(date.getDayOfMonth()).as(date.toString())
             .isEqualTo(Math.min(plan.dayOfMonth(), date.lengthOfMonth()));
         if (i > 0) {
-          assertThat(YearMonth.from(dates.get(i - 1)).plusMonths(1)).isEqualTo(YearMonth.from(date));
+          assertThat(YearMonth.from(dates.get(i - 1)).plusMonths(1))
+              .isEqualTo(YearMonth.from(date));
         }
       }
       long monthsAfterStart = ChronoUnit.MONTHS.between(

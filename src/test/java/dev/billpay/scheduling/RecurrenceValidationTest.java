@@ -31,7 +31,8 @@ class RecurrenceValidationTest {
     assertThat(Recurrence.parse(null, null, null, 3, null).problems()).containsExactly(
         new RecurrenceProblem(Recurrence.FREQUENCY_INVALID, "frequency", "is required"),
         new RecurrenceProblem(Recurrence.START_DATE_REQUIRED, "start_date", "is required"));
-    assertThat(codes("Monthly", START, null, 3, null)).containsExactly(Recurrence.FREQUENCY_INVALID);
+    assertThat(codes("Monthly", START, null, 3, null))
+        .containsExactly(Recurrence.FREQUENCY_INVALID);
     assertThat(codes("daily", START, null, 3, null)).containsExactly(Recurrence.FREQUENCY_INVALID);
   }
 
