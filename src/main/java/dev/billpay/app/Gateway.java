@@ -13,6 +13,7 @@ import dev.billpay.db.CassandraSessions;
 import dev.billpay.db.PgPools;
 import dev.billpay.db.PostgresMigrations;
 import dev.billpay.events.OutboxRelayVerticle;
+import dev.billpay.plans.SchedulerVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.observability.GatewayMetrics;
@@ -156,6 +157,9 @@ public final class Gateway {
       chain = then(chain, ids, () -> vertx.deployVerticle(new WebhookDispatcherVerticle(config, Clock.systemUTC())));
       chain = then(chain, ids, () -> vertx.deployVerticle(
           new WebhookDeliveryVerticle(config, shared.cipher(), Clock.systemUTC())));
+    }
+    if (roles.has("scheduler")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(new SchedulerVerticle(config, Clock.systemUTC())));
     }
     return chain.map(v -> {
       LOG.info("gateway roles {}{}", roles.enabled(), roles.has("api")

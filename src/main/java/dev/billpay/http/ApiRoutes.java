@@ -25,7 +25,8 @@ public record ApiRoutes(
     AccountHistoryHandler accountHistory,
     FundingAccountsHandler fundingAccounts,
     PayeesHandler payees,
-    WebhooksHandler webhooks) {
+    WebhooksHandler webhooks,
+    dev.billpay.plans.PlansHandler plans) {
 
   /** Routes that need no API key. */
   public void mountPublic(Router router) {
@@ -46,5 +47,6 @@ public record ApiRoutes(
     fundingAccounts.mount(router);
     payees.mount(router);
     webhooks.mount(router);
+    plans.mount(router);
   }
 }

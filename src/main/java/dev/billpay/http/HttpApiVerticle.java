@@ -25,6 +25,11 @@ import dev.billpay.webhooks.WebhookDeliveryRepository;
 import dev.billpay.webhooks.WebhookEndpointRepository;
 import dev.billpay.webhooks.WebhookService;
 import dev.billpay.webhooks.WebhooksHandler;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.plans.PlanRepository;
+import dev.billpay.plans.PlanService;
+import dev.billpay.plans.PlansHandler;
+import dev.billpay.scheduling.BankingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -55,7 +60,8 @@ public final class HttpApiVerticle extends VerticleBase {
     pool = PgPools.shared(vertx, config.pg());
     Clock clock = Clock.systemUTC();
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
-    PaymentService payments = new PaymentService(new PaymentRepository(pool), idempotency, config.payments(), clock);
+    PaymentRepository paymentRepository = new PaymentRepository(pool);
+    PaymentService payments = new PaymentService(paymentRepository, idempotency, config.payments(), clock);
     ClientRepository clients = new ClientRepository(pool);
     MetricsHandler metricsHandler = new MetricsHandler(shared.metrics());
     FundingAccountService accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
@@ -71,7 +77,9 @@ public final class HttpApiVerticle extends VerticleBase {
         new FundingAccountsHandler(accounts),
         new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
-            new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)));
+            new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
+        new PlansHandler(new PlanService(pool, new PlanRepository(pool), new PaymentTransitions(paymentRepository),
+            idempotency, BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
 

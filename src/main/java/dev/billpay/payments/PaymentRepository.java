@@ -42,7 +42,7 @@ public final class PaymentRepository {
   /** Due scheduled payments; those of a paused or canceled plan wait (or are canceled with it). */
   private static final String CLAIM_DUE = """
       SELECT id, client_id FROM payments p WHERE status = 'scheduled' AND due_at <= $1
-        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status = 'active'))
+        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status <> 'paused'))
       ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
   private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
       + " AND due_at < $2 ORDER BY due_at";

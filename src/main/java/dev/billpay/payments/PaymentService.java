@@ -28,10 +28,12 @@ public final class PaymentService {
   private final IdempotentTransactions idempotency;
   private final PaymentsConfig limits;
   private final Clock clock;
+  private final PaymentTransitions transitions;
 
   public PaymentService(PaymentRepository payments, IdempotentTransactions idempotency, PaymentsConfig limits,
       Clock clock) {
     this.payments = payments;
+    this.transitions = new PaymentTransitions(payments);
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
@@ -77,19 +79,7 @@ public final class PaymentService {
   /** The conditional update plus its outbox event, in the caller's transaction; 404 or 409 otherwise. */
   public Future<Payment> transition(SqlConnection conn, String clientId, String paymentId, PaymentStatus to,
       Instant now) {
-    return payments.transition(conn, clientId, paymentId, PaymentStateMachine.sourcesOf(to), to, now)
-        .compose(moved -> {
-          if (moved.isPresent()) {
-            Payment p = moved.get();
-            return OutboxWriter.append(conn, PaymentEvents.of(p, PaymentStateMachine.eventFor(to)), p.id(), now)
-                .map(p);
-          }
-          return payments.find(conn, clientId, paymentId).map(found -> {
-            Payment current = found.orElseThrow(() -> ApiProblem.notFound("Payment " + paymentId));
-            throw new ApiProblem(409, "illegal-transition", "Not allowed in this state",
-                "A " + current.status().wire() + " payment cannot become " + to.wire() + ".");
-          });
-        });
+    return transitions.apply(conn, clientId, paymentId, to, now);
   }
 
   public Future<Payment> get(String clientId, String paymentId) {

@@ -128,7 +128,8 @@ class ContractRoutesTest {
           new AccountHistoryHandler(null, null, null),
           new FundingAccountsHandler(null),
           new PayeesHandler(null),
-          new dev.billpay.webhooks.WebhooksHandler(null));
+          new dev.billpay.webhooks.WebhooksHandler(null),
+          new dev.billpay.plans.PlansHandler(null));
       routes.mountPublic(router);
       routes.mountAdmin(router, ctx -> ctx.next());
       routes.mountV1(router);

@@ -1,0 +1,132 @@
+package dev.billpay.plans;
+
+import dev.billpay.http.ApiProblem;
+import dev.billpay.http.Pagination;
+import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.payments.CreatePaymentRequest;
+import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentService;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.payments.PaymentStatus;
+import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.shared.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Payment plans: create (validated like a payment, idempotent), pause, resume, cancel. Occurrences are
+ * made by {@link PlanScheduler}; cancelling a plan cancels its scheduled occurrences in the same
+ * transaction, and resuming skips (cancels) the occurrences whose date passed while it was paused.
+ */
+public final class PlanService {
+  private final Pool pool;
+  private final PlanRepository plans;
+  private final PaymentTransitions transitions;
+  private final IdempotentTransactions idempotency;
+  private final BankingCalendar calendar;
+  private final long maxAmountMinor;
+  private final Clock clock;
+
+  public PlanService(Pool pool, PlanRepository plans, PaymentTransitions transitions, IdempotentTransactions idempotency,
+      BankingCalendar calendar, long maxAmountMinor, Clock clock) {
+    this.pool = pool;
+    this.plans = plans;
+    this.transitions = transitions;
+    this.idempotency = idempotency;
+    this.calendar = calendar;
+    this.maxAmountMinor = maxAmountMinor;
+    this.clock = clock;
+  }
+
+  public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePlanRequest req) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (req.amount().minor() > maxAmountMinor) {
+      throw new ApiProblem(422, "amount-limit-exceeded", "Amount above the limit",
+          "Each occurrence is a payment, and a single payment may not exceed " + maxAmountMinor + " minor units.",
+          List.of(new ApiProblem.FieldError("amount", "exceeds the per-payment limit of " + maxAmountMinor)));
+    }
+    if (req.recurrence().lastDate().isBefore(java.time.LocalDate.ofInstant(now, req.zone()))) {
+      throw ApiProblem.validation("start_date", "the plan has no occurrence today or later in its time zone");
+    }
+    PaymentPlan plan = new PaymentPlan(Ids.newId("plan"), clientId, req.fundingAccountId(), req.payeeId(),
+        req.amount(), req.recurrence(), req.zone(), req.description(), "active", null, 1, now, now);
+    CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
+        null);
+    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each)
+        .compose(v -> plans.insert(conn, plan))
+        .map(v -> Reply.of(201, plan.toJson(now, calendar).encode())));
+  }
+
+  public Future<JsonObject> get(String clientId, String id) {
+    return plans.find(clientId, id).map(p -> p.orElseThrow(() -> notFound(id)).toJson(clock.instant(), calendar));
+  }
+
+  public Future<JsonObject> list(String clientId, Pagination page) {
+    Instant now = clock.instant();
+    return plans.list(clientId, page.startingAfter(), page.limit() + 1)
+        .map(rows -> page.page(rows, p -> p.toJson(now, calendar), PaymentPlan::id));
+  }
+
+  public Future<Reply> pause(String clientId, String key, byte[] fingerprint, String id) {
+    return change(clientId, key, fingerprint, id, "paused", Set.of("active"), (conn, plan, now) ->
+        Future.succeededFuture());
+  }
+
+  public Future<Reply> resume(String clientId, String key, byte[] fingerprint, String id) {
+    return change(clientId, key, fingerprint, id, "active", Set.of("paused"), (conn, plan, now) ->
+        cancelScheduled(conn, plan, now, now));
+  }
+
+  public Future<Reply> cancel(String clientId, String key, byte[] fingerprint, String id) {
+    return change(clientId, key, fingerprint, id, "canceled", Set.of("active", "paused"), (conn, plan, now) ->
+        cancelScheduled(conn, plan, Instant.MAX, now));
+  }
+
+  /** What else changes, in the same transaction, when a plan changes state. */
+  private interface Consequence {
+    Future<Void> apply(SqlConnection conn, PaymentPlan plan, Instant now);
+  }
+
+  private Future<Reply> change(String clientId, String key, byte[] fingerprint, String id, String to,
+      Set<String> from, Consequence consequence) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return idempotency.run(clientId, key, fingerprint, now, conn ->
+        PlanRepository.setStatus(conn, clientId, id, to, from, now).compose(changed -> {
+          if (changed.isEmpty()) {
+            return plans.find(conn, clientId, id).map(found -> {
+              PaymentPlan current = found.orElseThrow(() -> notFound(id));
+              throw new ApiProblem(409, "illegal-transition", "Not allowed in this state",
+                  "A " + current.status() + " plan cannot become " + to + ".");
+            });
+          }
+          return consequence.apply(conn, changed.get(), now)
+              .map(v -> Reply.of(200, changed.get().toJson(now, calendar).encode()));
+        }));
+  }
+
+  /** Cancels, with their events, the plan's scheduled payments due before {@code before}. */
+  private Future<Void> cancelScheduled(SqlConnection conn, PaymentPlan plan, Instant before, Instant now) {
+    Instant limit = before.isAfter(Instant.parse("9999-12-31T00:00:00Z")) ? Instant.parse("9999-12-31T00:00:00Z")
+        : before;
+    return PaymentRepository.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (String paymentId : ids) {
+        chain = chain.compose(v -> transitions.apply(conn, plan.clientId(), paymentId, PaymentStatus.CANCELED, now)
+            .mapEmpty());
+      }
+      return chain;
+    });
+  }
+
+  private static ApiProblem notFound(String id) {
+    return ApiProblem.notFound("Payment plan " + id);
+  }
+}
