@@ -6,8 +6,6 @@ import dev.billpay.http.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -17,31 +15,20 @@ import java.util.Set;
 public final class AdminHandler {
   public static final String KEY_REVOKED_ADDRESS = "billpay.auth.key-revoked";
   private final ClientAdminService service;
-  private final byte[] adminToken;
+  private final OperatorAuth authorize;
 
   public AdminHandler(ClientAdminService service, String adminToken) {
     this.service = service;
-    this.adminToken = adminToken == null ? new byte[0] : adminToken.getBytes(StandardCharsets.UTF_8);
+    this.authorize = new OperatorAuth(adminToken, "Admin endpoints need the admin token.");
   }
 
   /** {@code validation} runs after the admin token is checked and before the routes. */
   public void mount(Router router, io.vertx.core.Handler<RoutingContext> validation) {
-    router.route("/admin/v1/*").handler(this::authorize);
+    router.route("/admin/v1/*").handler(authorize);
     router.route("/admin/v1/*").handler(validation);
     router.post("/admin/v1/clients").handler(this::createClient);
     router.post("/admin/v1/clients/:id/keys").handler(this::createKey);
     router.post("/admin/v1/keys/:id/revoke").handler(this::revokeKey);
-  }
-
-  private void authorize(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    byte[] given = header != null && header.startsWith("Bearer ")
-        ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
-    if (adminToken.length == 0 || !MessageDigest.isEqual(given, adminToken)) {
-      ctx.fail(new ApiProblem(401, "unauthorized", "Unauthorized", "Admin endpoints need the admin token."));
-      return;
-    }
-    ctx.next();
   }
 
   private void createClient(RoutingContext ctx) {

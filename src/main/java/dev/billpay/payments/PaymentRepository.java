@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
       + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
-  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
+  public static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
@@ -136,7 +136,7 @@ public final class PaymentRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  static Payment toPayment(Row r) {
+  public static Payment toPayment(Row r) {
     return new Payment(
         r.getString("id"),
         r.getString("client_id"),

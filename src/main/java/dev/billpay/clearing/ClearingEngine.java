@@ -1,0 +1,223 @@
+package dev.billpay.clearing;
+
+import dev.billpay.clearing.ClearingRepository.DuePayment;
+import dev.billpay.clearing.nacha.CompanyBatch;
+import dev.billpay.clearing.nacha.FileHeader;
+import dev.billpay.clearing.nacha.NachaFile;
+import dev.billpay.clearing.nacha.NachaPlanner;
+import dev.billpay.clearing.nacha.NachaText;
+import dev.billpay.clearing.nacha.NachaWriter;
+import dev.billpay.clearing.nacha.OffsetAccount;
+import dev.billpay.clearing.nacha.PaymentOrder;
+import dev.billpay.clearing.nacha.SecCode;
+import dev.billpay.clearing.nacha.TransactionCode;
+import dev.billpay.config.GatewayConfig.ClearingConfig;
+import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.events.OutboxWriter;
+import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentStatus;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.shared.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cut-off: under a PostgreSQL advisory lock (one leader) and the cut-off's own row (run once),
+ * gathers the pending payments whose effective date has come, fails those that cannot be debited,
+ * writes NACHA files for the rest, stores them, marks the payments submitted with their trace numbers
+ * and appends their events, all in one transaction; then hands the files to the transmitter. A
+ * payment is locked while it is put into a file and only a pending one moves, so it is never in two.
+ */
+public final class ClearingEngine {
+  /** The advisory lock key of the clearing leader ("billpay" + "ACH" in spirit; any fixed number). */
+  static final long LEADER_LOCK = 0x62696c6c70617901L;
+  private static final int MAX_PAYMENTS_PER_RUN = 200_000;
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final Logger LOG = LoggerFactory.getLogger(ClearingEngine.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ClearingConfig config;
+  private final CutoffSchedule cutoffs;
+  private final AccountNumberCipher cipher;
+  private final PaymentTransitions transitions;
+  private final Transmitter transmitter;
+  private final ClearingRepository files;
+
+  public ClearingEngine(Vertx vertx, Pool pool, ClearingConfig config, CutoffSchedule cutoffs,
+      AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.config = config;
+    this.cutoffs = cutoffs;
+    this.cipher = cipher;
+    this.transitions = transitions;
+    this.transmitter = transmitter;
+    this.files = new ClearingRepository(pool);
+  }
+
+  /** What a cut-off produced; {@code ran} is false when another instance had it or it was done already. */
+  public record RunResult(boolean ran, List<ClearingFile> files, int failed) {
+    static RunResult skipped() {
+      return new RunResult(false, List.of(), 0);
+    }
+  }
+
+  public Future<RunResult> run(Instant cutoff, Instant now) {
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LEADER_LOCK + ")").execute()
+        .compose(locked -> !locked.iterator().next().getBoolean(0) ? Future.succeededFuture(RunResult.skipped())
+            : ClearingRepository.claimRun(conn, cutoff, at).compose(claimed -> claimed
+                ? gatherAndWrite(conn, cutoff, at) : Future.succeededFuture(RunResult.skipped()))))
+        .compose(result -> transmitAll(result).map(result));
+  }
+
+  private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
+    LocalDate effective = cutoffs.effectiveDateFor(cutoff);
+    return ClearingRepository.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(due -> {
+      List<DuePayment> debitable = new ArrayList<>();
+      List<DuePayment> refused = new ArrayList<>();
+      for (DuePayment p : due) {
+        (canDebit(p) ? debitable : refused).add(p);
+      }
+      return failAll(conn, refused, at)
+          .compose(v -> debitable.isEmpty() ? Future.succeededFuture(List.<ClearingFile>of())
+              : writeFiles(conn, cutoff, effective, debitable, at))
+          .compose(written -> ClearingRepository.runDone(conn, cutoff, written.size(),
+              written.stream().mapToInt(ClearingFile::entryCount).sum()).map(new RunResult(true, written,
+                  refused.size())));
+    });
+  }
+
+  /**
+   * The execution check of SPEC section 3: only active US accounts in USD can be debited by ACH. The
+   * others fail now rather than sit pending forever.
+   */
+  private static boolean canDebit(DuePayment p) {
+    return "active".equals(p.accountStatus()) && "us_bank_account".equals(p.accountType())
+        && "USD".equals(p.currency());
+  }
+
+  private Future<Void> failAll(SqlConnection conn, List<DuePayment> refused, Instant at) {
+    Future<Void> chain = Future.succeededFuture();
+    for (DuePayment p : refused) {
+      chain = chain.compose(v -> transitions.apply(conn, p.clientId(), p.id(), PaymentStatus.FAILED, at).mapEmpty());
+    }
+    return chain;
+  }
+
+  private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, LocalDate effective,
+      List<DuePayment> due, Instant at) {
+    LocalDate fileDate = cutoffs.dayOf(cutoff);
+    String destination = FileHeader.routingField(config.immediateDestination());
+    return ClearingRepository.usedModifiers(conn, fileDate, destination)
+        .compose(used -> ClearingRepository.reserveTraces(conn, due.size() + 10_000)
+            .compose(firstTrace -> vertx.executeBlocking(() -> plan(due, effective, at, used, firstTrace))))
+        .compose(plan -> {
+          Future<List<ClearingFile>> chain = Future.succeededFuture(new ArrayList<>());
+          for (NachaPlanner.PlannedFile planned : plan.files()) {
+            chain = chain.compose(done -> store(conn, cutoff, fileDate, destination, effective, planned, at)
+                .map(f -> {
+                  done.add(f);
+                  return done;
+                }));
+          }
+          return chain;
+        });
+  }
+
+  /** Decrypts the account numbers and lays the files out: CPU work, so off the event loop. */
+  private NachaPlanner.Plan plan(List<DuePayment> due, LocalDate effective, Instant at, Set<Character> used,
+      long firstTrace) {
+    CompanyBatch batch = new CompanyBatch(config.companyName(), "", config.companyId(),
+        SecCode.valueOf(config.secCode()), config.entryDescription(), "", effective);
+    List<PaymentOrder> orders = new ArrayList<>(due.size());
+    for (DuePayment p : due) {
+      String account = cipher.open(p.number(), p.fundingAccountId());
+      orders.add(new PaymentOrder(p.id(), batch, TransactionCode.debit("savings".equals(p.bankAccountType())),
+          p.routingNumber(), account, p.amount(), individualId(p.id()), NachaText.fit(p.holderName(), 22),
+          p.planId() == null ? "S" : "R"));
+    }
+    List<Character> modifiers = new ArrayList<>();
+    for (char c : ALPHABET.toCharArray()) {
+      if (!used.contains(c)) {
+        modifiers.add(c);
+      }
+    }
+    OffsetAccount offset = config.balanced()
+        ? new OffsetAccount(config.settlementRoutingNumber(), config.settlementAccountNumber(), false) : null;
+    NachaPlanner.Settings settings = new NachaPlanner.Settings(FileHeader.routingField(config.immediateDestination()),
+        config.immediateOrigin(), config.immediateDestinationName(), config.immediateOriginName(), "",
+        LocalDateTime.ofInstant(at, cutoffs.zone()), config.originatingDfi(), offset, NachaPlanner.MAX_LINES);
+    return NachaPlanner.plan(orders, settings, modifiers, firstTrace);
+  }
+
+  /** The individual id field (15): the payment id's last 15 characters, enough to find it by eye. */
+  private static String individualId(String paymentId) {
+    return paymentId.substring(paymentId.length() - 15);
+  }
+
+  private Future<ClearingFile> store(SqlConnection conn, Instant cutoff, LocalDate fileDate, String destination,
+      LocalDate effective, NachaPlanner.PlannedFile planned, Instant at) {
+    NachaFile nacha = planned.file();
+    String content = NachaWriter.write(nacha);
+    var control = nacha.control();
+    ClearingFile file = new ClearingFile(Ids.newId("cf"), cutoff, fileDate, destination,
+        nacha.header().fileIdModifier(), effective, sha256(content), content.split("\n", -1).length - 1,
+        control.batchCount(), planned.traceNumbers().size(), control.totalDebitCents(), control.totalCreditCents(),
+        "created", null, null, at);
+    List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
+    List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
+    return ClearingRepository.insertFile(conn, file, content)
+        .compose(v -> ClearingRepository.submit(conn, file.id(), ids, traces, at))
+        .compose(submitted -> {
+          if (submitted.size() != ids.size()) {
+            // a payment changed under our lock: impossible unless the lock is broken, so refuse the whole run
+            return Future.failedFuture(new IllegalStateException("expected " + ids.size() + " pending payments, "
+                + submitted.size() + " were"));
+          }
+          List<OutboxWriter.Pending> events = submitted.stream()
+              .map(p -> new OutboxWriter.Pending(PaymentEvents.of(p, "submitted"), p.id())).toList();
+          return OutboxWriter.appendAll(conn, events, at);
+        })
+        .map(file);
+  }
+
+  private Future<Void> transmitAll(RunResult result) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ClearingFile f : result.files()) {
+      chain = chain.compose(v -> files.content(f.id()))
+          .compose(content -> transmitter.transmit(f, content.orElseThrow()))
+          .compose(v -> files.markTransmitted(f.id(), Instant.now()))
+          .recover(e -> {
+            // the file is stored; a failed hand-over is retried by an operator, never by re-clearing
+            LOG.error("clearing file {} not transmitted: {}", f.id(), e.toString());
+            return Future.succeededFuture();
+          });
+    }
+    return chain;
+  }
+
+  static String sha256(String content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
