@@ -62,7 +62,7 @@ public final class FundingAccountService {
    * Blocks the account for new debits (e.g. a return with R02 "account closed") in the caller's
    * transaction, with its event. Blocking an account that is already blocked changes nothing.
    */
-  public Future<Boolean> block(SqlConnection conn, String clientId, String id, String reason, Instant at) {
+  public static Future<Boolean> block(SqlConnection conn, String clientId, String id, String reason, Instant at) {
     return FundingAccountRepository.block(conn, clientId, id, reason, at).compose(blocked -> blocked
         .map(v -> OutboxWriter.append(conn, ResourceEvents.of(SOURCE, ResourceEvents.FUNDING_ACCOUNT_BLOCKED,
             v.account().id(), v.version(), at, clientId, v.account().toJson()), v.account().id(), at).map(true))

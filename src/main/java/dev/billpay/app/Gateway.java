@@ -12,6 +12,7 @@ import dev.billpay.db.CassandraSchema;
 import dev.billpay.db.CassandraSessions;
 import dev.billpay.db.PgPools;
 import dev.billpay.db.PostgresMigrations;
+import dev.billpay.clearing.ClearingVerticle;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.plans.SchedulerVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
@@ -160,6 +161,10 @@ public final class Gateway {
     }
     if (roles.has("scheduler")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new SchedulerVerticle(config, Clock.systemUTC())));
+    }
+    if (roles.has("clearing")) {
+      chain = then(chain, ids, () -> vertx.deployVerticle(new ClearingVerticle(config, shared.cipher(),
+          Clock.systemUTC())));
     }
     return chain.map(v -> {
       LOG.info("gateway roles {}{}", roles.enabled(), roles.has("api")

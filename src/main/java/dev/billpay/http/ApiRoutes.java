@@ -26,7 +26,9 @@ public record ApiRoutes(
     FundingAccountsHandler fundingAccounts,
     PayeesHandler payees,
     WebhooksHandler webhooks,
-    dev.billpay.plans.PlansHandler plans) {
+    dev.billpay.plans.PlansHandler plans,
+    dev.billpay.clearing.ClearingFilesHandler clearingFiles,
+    dev.billpay.reconciliation.BankFilesHandler bankFiles) {
 
   /** Routes that need no API key. */
   public void mountPublic(Router router) {
@@ -37,6 +39,16 @@ public record ApiRoutes(
 
   public void mountAdmin(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation) {
     admin.mount(router, validation);
+  }
+
+  /** The bank side (clearing files, bank files, reconciliation): every client's data, so the admin token. */
+  public static final java.util.List<String> OPERATOR_PATHS = java.util.List.of("/v1/clearing-files*",
+      "/v1/clearing-runs", "/v1/bank-files*", "/v1/reconciliation/*");
+
+  /** The caller mounts the admin token check on {@link #OPERATOR_PATHS} first. */
+  public void mountOperator(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> jsonBodies) {
+    clearingFiles.mount(router);
+    bankFiles.mount(router, jsonBodies);
   }
 
   /** Routes behind the client API key (the caller mounts auth on /v1/* first). */

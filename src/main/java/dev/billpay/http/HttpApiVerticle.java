@@ -30,6 +30,15 @@ import dev.billpay.plans.PlanRepository;
 import dev.billpay.plans.PlanService;
 import dev.billpay.plans.PlansHandler;
 import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.clearing.ClearingEngine;
+import dev.billpay.clearing.ClearingFilesHandler;
+import dev.billpay.clearing.ClearingRepository;
+import dev.billpay.clearing.CutoffSchedule;
+import dev.billpay.clearing.DirectoryTransmitter;
+import dev.billpay.clients.OperatorAuth;
+import dev.billpay.reconciliation.BankFileService;
+import dev.billpay.reconciliation.BankFilesHandler;
+import dev.billpay.reconciliation.ReconciliationReport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -79,7 +88,11 @@ public final class HttpApiVerticle extends VerticleBase {
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), new PaymentTransitions(paymentRepository),
-            idempotency, BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)));
+            idempotency, BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
+        clearingFiles(pool, shared, clock),
+        new BankFilesHandler(vertx, new BankFileService(vertx, pool, new PaymentTransitions(paymentRepository),
+            config.reconciliation().dateWindowDays(), clock), new ReconciliationReport(pool),
+            config.reconciliation().maxFileBytes(), clock));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
 
@@ -90,6 +103,10 @@ public final class HttpApiVerticle extends VerticleBase {
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
     router.route("/admin/v1/*").handler(bodies);
     routes.mountAdmin(router, contract);
+    OperatorAuth operator = new OperatorAuth(config.security().adminToken(),
+        "Clearing, bank-file and reconciliation endpoints need the admin token.");
+    ApiRoutes.OPERATOR_PATHS.forEach(path -> router.route(path).handler(operator));
+    routes.mountOperator(router, bodies);
     router.route("/v1/*").handler(bodies);
     router.route("/v1/*").handler(auth);
     router.route("/v1/*").handler(contract);
@@ -106,6 +123,14 @@ public final class HttpApiVerticle extends VerticleBase {
         .setCompressionSupported(false);
     return vertx.createHttpServer(options).invalidRequestHandler(ProblemHandler::invalidRequest)
         .requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  private ClearingFilesHandler clearingFiles(Pool pool, SharedResources shared, Clock clock) {
+    GatewayConfig.ClearingConfig c = config.clearing();
+    ClearingEngine engine = new ClearingEngine(vertx, pool, c,
+        new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()), shared.cipher(),
+        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(vertx, c.transmitDir()));
+    return new ClearingFilesHandler(new ClearingRepository(pool), engine, clock);
   }
 
   @Override

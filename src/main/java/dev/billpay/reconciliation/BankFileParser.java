@@ -1,0 +1,97 @@
+package dev.billpay.reconciliation;
+
+import dev.billpay.clearing.nacha.NachaReadResult;
+import dev.billpay.clearing.nacha.NachaReader;
+import dev.billpay.reconciliation.ParsedBankFile.Problem;
+import dev.billpay.reconciliation.bai2.Bai2FormatException;
+import dev.billpay.reconciliation.bai2.Bai2Reader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads a received bank file from disk, line by line: hashes it, tells a NACHA file from a BAI2 one by
+ * its first record, and parses it with the matching reader. Blocking file I/O: call it on a worker
+ * thread (executeBlocking), never on an event loop.
+ */
+final class BankFileParser {
+  private BankFileParser() {}
+
+  static ParsedBankFile parse(Path path) throws IOException {
+    MessageDigest sha = sha256();
+    int lines = 0;
+    boolean endsWithNewline = true;
+    // first pass: the content hash and the line count, 64 KiB at a time
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+        if (n > 0) {
+          endsWithNewline = buffer[n - 1] == '\n';
+        }
+      }
+    }
+    if (!endsWithNewline) {
+      lines++;
+    }
+    String hash = HexFormat.of().formatHex(sha.digest());
+    // second pass: parse, streaming line by line
+    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      reader.mark(1024);
+      String first = reader.readLine();
+      reader.reset();
+      return switch (parse(first, reader)) {
+        case ParsedBankFile.NachaReturns n -> new ParsedBankFile.NachaReturns(hash, lines, n.file());
+        case ParsedBankFile.Statement s -> new ParsedBankFile.Statement(hash, lines, s.file());
+        case ParsedBankFile.Rejected r -> new ParsedBankFile.Rejected(hash, lines, r.problems());
+      };
+    }
+  }
+
+  private static ParsedBankFile parse(String first, BufferedReader reader) throws IOException {
+    if (first == null || first.isEmpty()) {
+      return rejected(1, "record", "the file is empty");
+    }
+    if (first.startsWith("01,")) {
+      try {
+        return new ParsedBankFile.Statement("", 0, Bai2Reader.read(reader));
+      } catch (Bai2FormatException e) {
+        return new ParsedBankFile.Rejected("", 0, e.problems().stream()
+            .map(p -> new Problem(p.line(), p.field(), p.message())).toList());
+      }
+    }
+    if (first.startsWith("1")) {
+      NachaReadResult result = NachaReader.read(reader);
+      if (result instanceof NachaReadResult.Accepted accepted) {
+        return new ParsedBankFile.NachaReturns("", 0, accepted.file());
+      }
+      return new ParsedBankFile.Rejected("", 0, result.problems().stream()
+          .map(p -> new Problem(p.line(), p.field(), p.message())).toList());
+    }
+    return rejected(1, "record", "neither a NACHA file (starts with a type 1 record) nor a BAI2 file (starts with 01,)");
+  }
+
+  private static ParsedBankFile rejected(int line, String field, String message) {
+    return new ParsedBankFile.Rejected("", 0, List.of(new Problem(line, field, message)));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

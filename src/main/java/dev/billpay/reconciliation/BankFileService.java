@@ -1,0 +1,108 @@
+package dev.billpay.reconciliation;
+
+import dev.billpay.http.ApiProblem;
+import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.shared.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports a bank file: parsed off the event loop from a temporary file, rejected whole with
+ * line-numbered problems when malformed, and applied in one transaction keyed by its content hash, so
+ * importing the same file again changes nothing and answers the first import.
+ */
+public final class BankFileService {
+  private static final Logger LOG = LoggerFactory.getLogger(BankFileService.class);
+  private static final int MAX_PROBLEMS_SHOWN = 100;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final BankFileRepository files;
+  private final ReturnApplier returns;
+  private final StatementApplier statements;
+  private final int windowDays;
+  private final Clock clock;
+
+  public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, int windowDays, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.files = new BankFileRepository(pool);
+    this.returns = new ReturnApplier(transitions);
+    this.statements = new StatementApplier(transitions, windowDays);
+    this.windowDays = windowDays;
+    this.clock = clock;
+  }
+
+  /** The answer: the bank file resource, and whether this call imported it (false: seen before). */
+  public record Imported(JsonObject file, boolean created) {}
+
+  public Future<Imported> importFile(Path path, String fileName) {
+    return vertx.executeBlocking(() -> BankFileParser.parse(path)).compose(parsed -> {
+      if (parsed instanceof ParsedBankFile.Rejected rejected) {
+        return Future.failedFuture(invalid(rejected));
+      }
+      return files.byHash(parsed.sha256()).compose(seen -> seen.isPresent()
+          ? Future.succeededFuture(new Imported(seen.get(), false)) : apply(parsed, fileName));
+    });
+  }
+
+  private Future<Imported> apply(ParsedBankFile parsed, String fileName) {
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String id = Ids.newId("bf");
+    String kind = parsed instanceof ParsedBankFile.NachaReturns ? "nacha_return" : "bai2_statement";
+    return pool.withTransaction(conn -> BankFileRepository.insertFile(conn, id, kind, parsed.sha256(), fileName,
+            parsed.lineCount(), at).compose(inserted -> inserted ? applyContent(conn, id, parsed, at)
+                // a concurrent import of the same file won the insert: this one changes nothing
+                : Future.succeededFuture(null)))
+        .compose(summary -> files.byHash(parsed.sha256()).map(f -> new Imported(f.orElseThrow(), summary != null)))
+        .onSuccess(i -> {
+          if (i.created()) {
+            LOG.info("bank file {} imported: {} ({} lines), {}", id, kind, parsed.lineCount(),
+                i.file().getJsonObject("summary").encode());
+          }
+        });
+  }
+
+  private Future<JsonObject> applyContent(SqlConnection conn, String id, ParsedBankFile parsed, Instant at) {
+    Future<JsonObject> summary = switch (parsed) {
+      case ParsedBankFile.NachaReturns n -> returns.apply(conn, n.file(), at).compose(o ->
+          BankFileRepository.exceptions(conn, id, o.exceptions(), at)
+              .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
+              .map(v -> new JsonObject().put("returned", o.returned()).put("corrections", o.corrections())
+                  .put("accounts_blocked", o.blockedAccounts()).put("exceptions", o.exceptions().size())));
+      case ParsedBankFile.Statement s -> statements.apply(conn, s.file(), windowDays, at).compose(o ->
+          BankFileRepository.exceptions(conn, id, o.exceptions(), at)
+              .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
+              .map(v -> new JsonObject().put("transactions", s.file().transactions().size())
+                  .put("clearing_files_settled", o.filesSettled()).put("payments_settled", o.paymentsSettled())
+                  .put("exceptions", o.exceptions().size())));
+      case ParsedBankFile.Rejected r -> Future.failedFuture(invalid(r));
+    };
+    return summary.compose(s -> BankFileRepository.summary(conn, id, s).map(s));
+  }
+
+  private static ApiProblem invalid(ParsedBankFile.Rejected rejected) {
+    var errors = rejected.problems().stream().limit(MAX_PROBLEMS_SHOWN)
+        .map(p -> new FieldError("line " + p.line() + ": " + p.field(), p.message())).toList();
+    return new ApiProblem(422, "bank-file-invalid", "Bank file rejected",
+        "The file was rejected whole (nothing was applied): " + rejected.problems().size()
+            + " problem(s), listed by line in errors.", errors);
+  }
+
+  public Future<JsonObject> get(String id) {
+    return files.byId(id).map(f -> f.orElseThrow(() -> ApiProblem.notFound("Bank file " + id)));
+  }
+
+  public BankFileRepository repository() {
+    return files;
+  }
+}

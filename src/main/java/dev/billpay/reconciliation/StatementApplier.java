@@ -1,0 +1,125 @@
+package dev.billpay.reconciliation;
+
+import dev.billpay.payments.PaymentStatus;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.reconciliation.BankFileRepository.NewException;
+import dev.billpay.reconciliation.BankFileRepository.NewMatch;
+import dev.billpay.reconciliation.bai2.Bai2File;
+import dev.billpay.reconciliation.bai2.Transaction;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a BAI2 statement: the {@link StatementMatcher} decides, this class makes it so. An ACH
+ * settlement credit settles its clearing file and every payment in it still submitted; an incoming
+ * credit matched to a submitted payment settles that payment; every other line is an exception.
+ */
+final class StatementApplier {
+  private static final String OPEN_FILES = "SELECT id, total_debit, effective_date FROM clearing_files"
+      + " WHERE status <> 'settled' AND effective_date BETWEEN $1 AND $2";
+  private static final String EXPECTED = "SELECT id, reference, amount, currency, effective_date FROM payments"
+      + " WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
+  private static final String FILE_PAYMENTS = "SELECT id, client_id FROM payments"
+      + " WHERE clearing_file_id = $1 AND status = 'submitted' ORDER BY id FOR UPDATE";
+  private static final String PAYMENT_OWNER = "SELECT client_id FROM payments WHERE id = $1 FOR UPDATE";
+  private static final String FILE_SETTLED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
+      + " WHERE id = $1";
+
+  /** What the statement did. */
+  record Outcome(int filesSettled, int paymentsSettled, List<NewException> exceptions, List<NewMatch> matches) {}
+
+  private final PaymentTransitions transitions;
+  private final StatementMatcher matcher;
+
+  StatementApplier(PaymentTransitions transitions, int windowDays) {
+    this.transitions = transitions;
+    this.matcher = new StatementMatcher(0, windowDays);
+  }
+
+  Future<Outcome> apply(SqlConnection conn, Bai2File statement, int windowDays, Instant at) {
+    List<Transaction> transactions = statement.transactions();
+    if (transactions.isEmpty()) {
+      return Future.succeededFuture(new Outcome(0, 0, List.of(), List.of()));
+    }
+    LocalDate from = transactions.stream().map(Transaction::valueDate).min(LocalDate::compareTo).orElseThrow()
+        .minusDays(windowDays + 7L);
+    LocalDate to = transactions.stream().map(Transaction::valueDate).max(LocalDate::compareTo).orElseThrow()
+        .plusDays(windowDays + 7L);
+    return conn.preparedQuery(OPEN_FILES).execute(Tuple.of(from, to)).compose(files -> {
+      List<ClearingFileCandidate> fileCandidates = new ArrayList<>();
+      for (Row r : files) {
+        fileCandidates.add(new ClearingFileCandidate(r.getString("id"), r.getLong("total_debit"), "USD",
+            r.getLocalDate("effective_date")));
+      }
+      return conn.preparedQuery(EXPECTED).execute(Tuple.of(from, to)).compose(payments -> {
+        List<ExpectedPayment> expected = new ArrayList<>();
+        for (Row r : payments) {
+          expected.add(new ExpectedPayment(r.getString("id"), r.getString("reference"), r.getLong("amount"),
+              r.getString("currency").trim(), r.getLocalDate("effective_date")));
+        }
+        return applyAll(conn, transactions, matcher.match(transactions, fileCandidates, expected), at);
+      });
+    });
+  }
+
+  private Future<Outcome> applyAll(SqlConnection conn, List<Transaction> transactions, List<MatchResult> results,
+      Instant at) {
+    Map<Integer, Transaction> byLine = new HashMap<>();
+    transactions.forEach(t -> byLine.put(t.line(), t));
+    List<NewException> exceptions = new ArrayList<>();
+    List<NewMatch> matches = new ArrayList<>();
+    int[] counts = new int[2];
+    Future<Void> chain = Future.succeededFuture();
+    for (MatchResult result : results) {
+      Transaction t = byLine.get(result.txLine());
+      switch (result) {
+        case MatchResult.FileSettled f -> {
+          matches.add(new NewMatch(t.line(), "ach_settlement", t.valueDate(), t.amountMinor(), f.clearingFileId(),
+              null));
+          counts[0]++;
+          chain = chain.compose(v -> settleFile(conn, f.clearingFileId(), at).map(n -> {
+            counts[1] += n;
+            return null;
+          }));
+        }
+        case MatchResult.PaymentMatched p -> {
+          matches.add(new NewMatch(t.line(), "incoming_credit", t.valueDate(), t.amountMinor(), null, p.paymentId()));
+          counts[1]++;
+          chain = chain.compose(v -> settlePayment(conn, p.paymentId(), at));
+        }
+        case MatchResult.Unmatched u -> exceptions.add(new NewException(t.line(), u.reason().code(), u.detail(),
+            t.amountMinor(), t.currency(), t.valueDate(), null));
+      }
+    }
+    return chain.map(v -> new Outcome(counts[0], counts[1], exceptions, matches));
+  }
+
+  private Future<Integer> settleFile(SqlConnection conn, String fileId, Instant at) {
+    return conn.preparedQuery(FILE_PAYMENTS).execute(Tuple.of(fileId)).compose(rows -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Row r : rows) {
+        String id = r.getString("id");
+        String clientId = r.getString("client_id");
+        chain = chain.compose(v -> transitions.apply(conn, clientId, id, PaymentStatus.SETTLED, at).mapEmpty());
+      }
+      int n = rows.size();
+      return chain.compose(v -> conn.preparedQuery(FILE_SETTLED)
+          .execute(Tuple.of(fileId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))).map(n);
+    });
+  }
+
+  private Future<Void> settlePayment(SqlConnection conn, String paymentId, Instant at) {
+    return conn.preparedQuery(PAYMENT_OWNER).execute(Tuple.of(paymentId)).compose(rows -> transitions.apply(conn,
+        rows.iterator().next().getString("client_id"), paymentId, PaymentStatus.SETTLED, at)).mapEmpty();
+  }
+}
