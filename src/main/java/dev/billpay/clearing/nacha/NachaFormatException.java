@@ -1,0 +1,20 @@
+package dev.billpay.clearing.nacha;
+
+/**
+ * Thrown when a value cannot be written into its NACHA field: too long, not numeric, out of range
+ * or inconsistent with the rest of the file. The message names the field and never repeats the
+ * value, because values include account numbers.
+ */
+public final class NachaFormatException extends IllegalArgumentException {
+  private final String field;
+
+  public NachaFormatException(String field, String message) {
+    super(field + ": " + message);
+    this.field = field;
+  }
+
+  /** The field the problem is about, e.g. {@code entry.amount}. */
+  public String field() {
+    return field;
+  }
+}
