@@ -34,6 +34,9 @@ public record EntryDetail(
     Objects.requireNonNull(transactionCode, "transactionCode");
     Check.digits(rdfiRouting, 9, "entry.rdfiRouting");
     Check.identifier(accountNumber, 17, "entry.accountNumber");
+    if (accountNumber.isBlank()) {
+      throw new NachaFormatException("entry.accountNumber", "is required");
+    }
     Check.range(amountCents, MAX_AMOUNT_CENTS, "entry.amount");
     Check.identifier(individualId, 15, "entry.individualId");
     Objects.requireNonNull(individualName, "individualName");
