@@ -1,7 +1,6 @@
 package dev.billpay.clearing.nacha;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,9 +67,5 @@ public final class NachaText {
     int type = Character.getType(codePoint);
     return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
-  }
-
-  static String upper(String ascii) {
-    return ascii.toUpperCase(Locale.ROOT);
   }
 }
