@@ -16,7 +16,8 @@ final class Check {
 
   /**
    * Identifiers (account numbers, company and individual ids) are written exactly as given, so
-   * they must already be printable ASCII: changing an identifier could post to another account.
+   * they must already be printable ASCII and left-justified: changing an identifier could post to
+   * another account.
    */
   static String identifier(String value, int maxLength, String field) {
     Objects.requireNonNull(value, field);
@@ -25,6 +26,9 @@ final class Check {
     }
     if (!isPrintableAscii(value)) {
       throw new NachaFormatException(field, "must be printable ASCII");
+    }
+    if (value.startsWith(" ")) {
+      throw new NachaFormatException(field, "must be left-justified, without leading spaces");
     }
     return value;
   }

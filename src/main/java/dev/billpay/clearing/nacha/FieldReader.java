@@ -40,8 +40,13 @@ final class FieldReader {
     return line.substring(from - 1, to);
   }
 
-  /** An alphameric field without its trailing padding. */
+  /** Free text (names, descriptions): left-justified, so spaces at either end are padding. */
   String text(int from, int to) {
+    return raw(from, to).strip();
+  }
+
+  /** An identifier without its trailing padding; a leading space stays, for the record to refuse. */
+  String identifier(int from, int to) {
     return raw(from, to).stripTrailing();
   }
 

@@ -7,10 +7,17 @@ package dev.billpay.clearing.nacha;
  */
 public final class NachaFormatException extends IllegalArgumentException {
   private final String field;
+  private final String reason;
 
-  public NachaFormatException(String field, String message) {
-    super(field + ": " + message);
+  public NachaFormatException(String field, String reason) {
+    super(field + ": " + reason);
     this.field = field;
+    this.reason = reason;
+  }
+
+  /** What is wrong, without the field name. */
+  public String reason() {
+    return reason;
   }
 
   /** The field the problem is about, e.g. {@code entry.amount}. */

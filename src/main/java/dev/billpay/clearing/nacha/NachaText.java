@@ -10,7 +10,8 @@ import java.util.Map;
  * "Zoë Łukasz" becomes "ZOE LUKASZ"), a few letters that do not decompose are spelled out, and any
  * other character outside printable ASCII becomes {@code '?'}: one per code point, so the field
  * keeps its length and shows a reader that something was there, where a space would hide it.
- * Identifiers are never passed through here; they are refused instead (see {@link Check}).
+ * Spaces at either end are dropped, because alphameric fields are left-justified. Identifiers
+ * are never passed through here; they are refused instead (see {@link Check}).
  */
 public final class NachaText {
   /** What replaces a character that has no ASCII spelling. */
@@ -29,7 +30,10 @@ public final class NachaText {
 
   private NachaText() {}
 
-  /** The upper-case printable-ASCII form of {@code text}, as the writer will put it in a field. */
+  /**
+   * The upper-case printable-ASCII form of {@code text} without spaces at either end, as the
+   * writer puts it in a field.
+   */
   public static String sanitize(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder out = new StringBuilder(decomposed.length());
@@ -46,7 +50,8 @@ public final class NachaText {
         out.append(REPLACEMENT);
       }
     });
-    return out.toString();
+    // alphameric fields are left-justified: spaces at either end would only shift the text
+    return out.toString().strip();
   }
 
   /**
@@ -55,7 +60,7 @@ public final class NachaText {
    */
   public static String fit(String text, int width) {
     String sanitized = sanitize(text);
-    return sanitized.length() <= width ? sanitized : sanitized.substring(0, width);
+    return sanitized.length() <= width ? sanitized : sanitized.substring(0, width).strip();
   }
 
   /** Whether the writer would write {@code text} unchanged. */

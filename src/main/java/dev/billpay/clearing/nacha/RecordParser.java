@@ -3,6 +3,7 @@ package dev.billpay.clearing.nacha;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Parses each record type into the model, field by field at the positions of NACHA Appendix
@@ -33,8 +34,8 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    return new FileHeader(destination, origin, date, time, modifier, r.text(41, 63),
-        r.text(64, 86), r.text(87, 94));
+    return build(r, () -> new FileHeader(destination, origin, date, time, modifier,
+        r.text(41, 63), r.text(64, 86), r.text(87, 94)));
   }
 
   static BatchHeader batchHeader(FieldReader r) {
@@ -57,9 +58,9 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    return new BatchHeader(serviceClass, r.text(5, 20), r.text(21, 40), r.text(41, 50), sec,
-        r.text(54, 63), r.text(64, 69), effective, settlement.isBlank() ? "" : settlement, status,
-        odfi, (int) batchNumber);
+    return build(r, () -> new BatchHeader(serviceClass, r.text(5, 20), r.text(21, 40),
+        r.identifier(41, 50), sec, r.text(54, 63), r.text(64, 69), effective,
+        settlement.isBlank() ? "" : settlement, status, odfi, (int) batchNumber));
   }
 
   static ParsedEntry entry(FieldReader r) {
@@ -69,7 +70,7 @@ final class RecordParser {
     }
     String rdfi = r.digits(4, 11, "rdfiId");
     r.digits(12, 12, "checkDigit");
-    String account = r.text(13, 29);
+    String account = r.identifier(13, 29);
     if (account.isEmpty()) {
       r.problem("accountNumber", "is required");
     }
@@ -82,9 +83,9 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    EntryDetail entry = new EntryDetail(code, rdfi + r.raw(12, 12), account, amount,
-        r.text(40, 54), r.text(55, 76), r.text(77, 78), trace, List.of());
-    return new ParsedEntry(entry, indicator.equals("1"));
+    EntryDetail entry = build(r, () -> new EntryDetail(code, rdfi + r.raw(12, 12), account,
+        amount, r.identifier(40, 54), r.text(55, 76), r.text(77, 78), trace, List.of()));
+    return entry == null ? null : new ParsedEntry(entry, indicator.equals("1"));
   }
 
   static ParsedAddenda addenda(FieldReader r) {
@@ -122,9 +123,9 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    Addenda addenda = new Addenda.Return(code, originalTrace, dateOfDeath, originalRdfi,
-        r.text(36, 79));
-    return new ParsedAddenda(addenda, 1, trace);
+    Addenda addenda = build(r, () -> new Addenda.Return(code, originalTrace, dateOfDeath,
+        originalRdfi, r.text(36, 79)));
+    return addenda == null ? null : new ParsedAddenda(addenda, 1, trace);
   }
 
   private static ParsedAddenda correction(FieldReader r) {
@@ -140,8 +141,9 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    Addenda addenda = new Addenda.Correction(code, originalTrace, originalRdfi, r.text(36, 64));
-    return new ParsedAddenda(addenda, 1, trace);
+    Addenda addenda = build(r, () -> new Addenda.Correction(code, originalTrace, originalRdfi,
+        r.identifier(36, 64)));
+    return addenda == null ? null : new ParsedAddenda(addenda, 1, trace);
   }
 
   static BatchControl batchControl(FieldReader r) {
@@ -157,8 +159,8 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    return new BatchControl(serviceClass, (int) count, hash, debit, credit, r.text(45, 54), odfi,
-        (int) batchNumber);
+    return new BatchControl(serviceClass, (int) count, hash, debit, credit, r.identifier(45, 54),
+        odfi, (int) batchNumber);
   }
 
   static FileControl fileControl(FieldReader r) {
@@ -173,6 +175,20 @@ final class RecordParser {
       return null;
     }
     return new FileControl((int) batches, (int) blocks, (int) count, hash, debit, credit);
+  }
+
+  /**
+   * Builds a record from fields that passed the checks above; a rule only the record's own
+   * constructor knows (e.g. an identifier with a leading space) becomes a problem too.
+   */
+  private static <T> T build(FieldReader r, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (NachaFormatException e) {
+      String field = e.field();
+      r.problem(field.substring(field.indexOf('.') + 1), e.reason());
+      return null;
+    }
   }
 
   private static ServiceClass serviceClass(FieldReader r, int from, int to) {

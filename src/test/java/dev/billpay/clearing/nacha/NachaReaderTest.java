@@ -139,6 +139,14 @@ class NachaReaderTest {
   }
 
   @Test
+  @DisplayName("rejects an account number that is not left-justified as a problem, not a crash")
+  void rightJustifiedAccount() throws IOException {
+    NachaReadResult result = read(edit(3, line -> replace(line, 13, "        123456789")));
+    assertThat(result.problems()).containsExactly(new NachaProblem(3, "accountNumber",
+        "must be left-justified, without leading spaces"));
+  }
+
+  @Test
   @DisplayName("rejects an empty file")
   void emptyFile() throws IOException {
     assertThat(read("").problems()).containsExactly(new NachaProblem(1, "file", "is empty"));

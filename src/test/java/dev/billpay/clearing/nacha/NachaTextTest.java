@@ -37,6 +37,13 @@ class NachaTextTest {
   }
 
   @Test
+  @DisplayName("drops spaces at either end, since alphameric fields are left-justified")
+  void leftJustifies() {
+    assertThat(NachaText.sanitize("  Jane Doe  ")).isEqualTo("JANE DOE");
+    assertThat(NachaText.fit("Jane Doe Smith", 9)).isEqualTo("JANE DOE");
+  }
+
+  @Test
   @DisplayName("fit cuts sanitized text to the width the caller chose")
   void fit() {
     assertThat(NachaText.fit("Alexandria Ocasio-Cortez-Smith", 22))
