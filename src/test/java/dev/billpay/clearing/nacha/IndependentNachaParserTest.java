@@ -1,0 +1,143 @@
+package dev.billpay.clearing.nacha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC 8: every file we write must parse cleanly with an independent NACHA parser. The parser is
+ * the npm package @midlandsbank/node-nacha, run by {@code src/test/nacha-check/check.js}, which
+ * the build installs with {@code npm ci} (generate-test-resources). Without node or the package
+ * these tests fail: they are never skipped.
+ */
+@DisplayName("Independent NACHA parser (@midlandsbank/node-nacha)")
+class IndependentNachaParserTest {
+  private static final Path CHECK_DIR = Path.of(System.getProperty("basedir",
+      System.getProperty("user.dir")), "src", "test", "nacha-check");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("accepts the golden file and reports our counts, hash and totals")
+  void golden() throws Exception {
+    NachaFile file = GoldenFile.model();
+    List<JsonNode> reports = check(List.of(file));
+    assertAgrees(reports.get(0), file);
+    assertThat(reports.get(0).get("entryCount").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("accepts random files from our writer and reports the same counts and totals")
+  void randomFiles() throws Exception {
+    List<NachaFile> files = new ArrayList<>();
+    qt().withExamples(25).forAll(NachaGen.files()).checkAssert(files::add);
+    List<JsonNode> reports = check(files);
+    for (int i = 0; i < files.size(); i++) {
+      assertAgrees(reports.get(i), files.get(i));
+    }
+  }
+
+  @Test
+  @DisplayName("accepts balanced files the planner split at 10,000 lines")
+  void plannedFiles() throws Exception {
+    CompanyBatch web = CompanyBatch.web("BILLPAY INC", "1234567890", LocalDate.of(2025, 9, 16));
+    CompanyBatch ppd = new CompanyBatch("BILLPAY INC", "", "1234567890", SecCode.PPD, "BILLPAY",
+        "SEP 16", LocalDate.of(2025, 9, 16));
+    List<PaymentOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      orders.add(new PaymentOrder("p" + i, i % 3 == 0 ? ppd : web,
+          i % 2 == 0 ? TransactionCode.CHECKING_DEBIT : TransactionCode.SAVINGS_DEBIT,
+          "021000021", Integer.toString(1_000_000 + i), 100L * i + 1, "ID" + i, "CUSTOMER " + i,
+          "S"));
+    }
+    List<NachaFile> files = NachaPlanner.plan(orders, NachaPlannerTest.settings(
+            new OffsetAccount("091000019", "100200300", false), NachaPlanner.MAX_LINES),
+        List.of('A', 'B'), 1).files().stream().map(NachaPlanner.PlannedFile::file).toList();
+    List<JsonNode> reports = check(files);
+    for (int i = 0; i < files.size(); i++) {
+      assertAgrees(reports.get(i), files.get(i));
+    }
+  }
+
+  @Test
+  @DisplayName("is a real check: it rejects a file whose batch entry hash is wrong")
+  void rejectsWrongHash() throws Exception {
+    String text = NachaWriter.write(GoldenFile.model()).replace("0003200003", "0003200004");
+    Path path = dir.resolve("broken.ach");
+    Files.writeString(path, text, StandardCharsets.US_ASCII);
+    JsonNode report = run(List.of(path)).get(0);
+    assertThat(report.get("ok").asBoolean()).isFalse();
+    assertThat(report.get("errors").toString()).contains("entryHash");
+  }
+
+  private static void assertAgrees(JsonNode report, NachaFile file) {
+    FileControl control = file.control();
+    assertThat(report.get("errors").size()).as(report.toString()).isZero();
+    assertThat(report.get("ok").asBoolean()).isTrue();
+    assertThat(report.get("batchCount").asInt()).isEqualTo(control.batchCount());
+    assertThat(report.get("entryCount").asInt()).isEqualTo(file.entries().size());
+    assertThat(report.get("entryAddendaCount").asInt()).isEqualTo(control.entryAddendaCount());
+    assertThat(report.get("blockCount").asInt()).isEqualTo(control.blockCount());
+    assertThat(report.get("entryHash").asLong()).isEqualTo(control.entryHash());
+    assertThat(report.get("totalDebit").asLong()).isEqualTo(control.totalDebitCents());
+    assertThat(report.get("totalCredit").asLong()).isEqualTo(control.totalCreditCents());
+  }
+
+  private List<JsonNode> check(List<NachaFile> files) throws Exception {
+    List<Path> paths = new ArrayList<>();
+    for (NachaFile file : files) {
+      Path path = dir.resolve("file-" + paths.size() + ".ach");
+      Files.writeString(path, NachaWriter.write(file), StandardCharsets.US_ASCII);
+      paths.add(path);
+    }
+    return run(paths);
+  }
+
+  private static List<JsonNode> run(List<Path> paths) throws Exception {
+    if (!Files.isDirectory(CHECK_DIR.resolve("node_modules/@midlandsbank/node-nacha"))) {
+      fail("the independent parser is not installed: run `mvn generate-test-resources` "
+          + "(npm ci --prefix src/test/nacha-check)");
+    }
+    List<String> command = new ArrayList<>(List.of("node", CHECK_DIR.resolve("check.js")
+        .toString()));
+    paths.forEach(path -> command.add(path.toString()));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+    } catch (IOException e) {
+      throw new AssertionError("node could not be started; the independent NACHA check needs "
+          + "Node.js on the PATH", e);
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("check.js did not finish within 120 s");
+    }
+    assertThat(process.exitValue()).as("check.js exit code; output: %s", out).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> reports = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        reports.add(json.readTree(line));
+      }
+    }
+    assertThat(reports).as(out).hasSize(paths.size());
+    return reports;
+  }
+}
