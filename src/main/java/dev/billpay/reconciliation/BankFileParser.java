@@ -52,11 +52,14 @@ final class BankFileParser {
       reader.mark(1024);
       String first = reader.readLine();
       reader.reset();
-      return switch (parse(first, reader)) {
-        case ParsedBankFile.NachaReturns n -> new ParsedBankFile.NachaReturns(hash, lines, n.file());
-        case ParsedBankFile.Statement s -> new ParsedBankFile.Statement(hash, lines, s.file());
-        case ParsedBankFile.Rejected r -> new ParsedBankFile.Rejected(hash, lines, r.problems());
-      };
+      ParsedBankFile parsed = parse(first, reader);
+      if (parsed instanceof ParsedBankFile.NachaReturns n) {
+        return new ParsedBankFile.NachaReturns(hash, lines, n.file());
+      }
+      if (parsed instanceof ParsedBankFile.Statement s) {
+        return new ParsedBankFile.Statement(hash, lines, s.file());
+      }
+      return new ParsedBankFile.Rejected(hash, lines, ((ParsedBankFile.Rejected) parsed).problems());
     }
   }
 

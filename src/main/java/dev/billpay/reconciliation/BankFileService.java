@@ -73,20 +73,23 @@ public final class BankFileService {
   }
 
   private Future<JsonObject> applyContent(SqlConnection conn, String id, ParsedBankFile parsed, Instant at) {
-    Future<JsonObject> summary = switch (parsed) {
-      case ParsedBankFile.NachaReturns n -> returns.apply(conn, n.file(), at).compose(o ->
+    Future<JsonObject> summary;
+    if (parsed instanceof ParsedBankFile.NachaReturns n) {
+      summary = returns.apply(conn, n.file(), at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
               .map(v -> new JsonObject().put("returned", o.returned()).put("corrections", o.corrections())
                   .put("accounts_blocked", o.blockedAccounts()).put("exceptions", o.exceptions().size())));
-      case ParsedBankFile.Statement s -> statements.apply(conn, s.file(), windowDays, at).compose(o ->
+    } else if (parsed instanceof ParsedBankFile.Statement s) {
+      summary = statements.apply(conn, s.file(), windowDays, at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
               .map(v -> new JsonObject().put("transactions", s.file().transactions().size())
                   .put("clearing_files_settled", o.filesSettled()).put("payments_settled", o.paymentsSettled())
                   .put("exceptions", o.exceptions().size())));
-      case ParsedBankFile.Rejected r -> Future.failedFuture(invalid(r));
-    };
+    } else {
+      summary = Future.failedFuture(invalid((ParsedBankFile.Rejected) parsed));
+    }
     return summary.compose(s -> BankFileRepository.summary(conn, id, s).map(s));
   }
 

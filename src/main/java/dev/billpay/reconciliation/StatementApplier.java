@@ -82,23 +82,21 @@ final class StatementApplier {
     Future<Void> chain = Future.succeededFuture();
     for (MatchResult result : results) {
       Transaction t = byLine.get(result.txLine());
-      switch (result) {
-        case MatchResult.FileSettled f -> {
-          matches.add(new NewMatch(t.line(), "ach_settlement", t.valueDate(), t.amountMinor(), f.clearingFileId(),
-              null));
-          counts[0]++;
-          chain = chain.compose(v -> settleFile(conn, f.clearingFileId(), at).map(n -> {
-            counts[1] += n;
-            return null;
-          }));
-        }
-        case MatchResult.PaymentMatched p -> {
-          matches.add(new NewMatch(t.line(), "incoming_credit", t.valueDate(), t.amountMinor(), null, p.paymentId()));
-          counts[1]++;
-          chain = chain.compose(v -> settlePayment(conn, p.paymentId(), at));
-        }
-        case MatchResult.Unmatched u -> exceptions.add(new NewException(t.line(), u.reason().code(), u.detail(),
-            t.amountMinor(), t.currency(), t.valueDate(), null));
+      if (result instanceof MatchResult.FileSettled f) {
+        matches.add(new NewMatch(t.line(), "ach_settlement", t.valueDate(), t.amountMinor(), f.clearingFileId(),
+            null));
+        counts[0]++;
+        chain = chain.compose(v -> settleFile(conn, f.clearingFileId(), at).map(n -> {
+          counts[1] += n;
+          return null;
+        }));
+      } else if (result instanceof MatchResult.PaymentMatched p) {
+        matches.add(new NewMatch(t.line(), "incoming_credit", t.valueDate(), t.amountMinor(), null, p.paymentId()));
+        counts[1]++;
+        chain = chain.compose(v -> settlePayment(conn, p.paymentId(), at));
+      } else if (result instanceof MatchResult.Unmatched u) {
+        exceptions.add(new NewException(t.line(), u.reason().code(), u.detail(), t.amountMinor(), t.currency(),
+            t.valueDate(), null));
       }
     }
     return chain.map(v -> new Outcome(counts[0], counts[1], exceptions, matches));

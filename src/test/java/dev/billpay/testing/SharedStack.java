@@ -44,6 +44,11 @@ public final class SharedStack {
     env.put("BILLPAY_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "1,1,1");
     env.put("BILLPAY_WEBHOOKS_POLL_INTERVAL_MS", "200");
     env.put("BILLPAY_WEBHOOKS_TIMEOUT_MS", "3000");
+    // no clearing at the configured cut-offs: it would put every test's pending payments into files.
+    // The clearing tests run cut-offs themselves (POST /v1/clearing-runs or their own ClearingVerticle).
+    env.put("BILLPAY_ROLES", "api,relay,projector,webhooks,maintenance,scheduler");
+    env.put("BILLPAY_CLEARING_TRANSMIT_DIR", System.getProperty("billpay.it.data-dir", "target/it-data")
+        + "/outgoing-ach");
     return env;
   }
 
