@@ -1,7 +1,6 @@
 package dev.billpay.clearing.nacha;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.util.List;
