@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code billpay} command. */
 @Command(name = "billpay", mixinStandardHelpOptions = true, version = "billpay-gateway 0.1.0",
     description = "Reactive bill-payment gateway.",
-    subcommands = {ServeCommand.class, DevCommand.class, MigrateCommand.class, AdminCommand.class})
+    subcommands = {ServeCommand.class, DevCommand.class, MigrateCommand.class, AdminCommand.class,
+        FilesCommand.class})
 public final class Billpay implements Runnable {
 
   @Override
