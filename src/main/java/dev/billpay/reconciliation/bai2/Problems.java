@@ -1,0 +1,29 @@
+package dev.billpay.reconciliation.bai2;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects problems while reading; gives up once there are so many that more would not help. */
+final class Problems {
+  private final List<Bai2Problem> list = new ArrayList<>();
+
+  void add(int line, String field, String message) {
+    list.add(new Bai2Problem(line, field, message));
+    if (list.size() >= Bai2Reader.MAX_PROBLEMS) {
+      list.add(new Bai2Problem(line, "record", "too many problems; stopped reading here"));
+      throw new Bai2FormatException(list);
+    }
+  }
+
+  int count() {
+    return list.size();
+  }
+
+  boolean none() {
+    return list.isEmpty();
+  }
+
+  List<Bai2Problem> list() {
+    return list;
+  }
+}
