@@ -75,6 +75,10 @@ class ClearingEndToEndIT {
         .stream().map(JsonObject.class::cast).filter(p -> planId.equals(p.getString("plan_id"))).findFirst()
         .orElseThrow().getString("id");
 
+    Api.Response iban = api.post(Api.DEV_KEY, "/v1/funding-accounts", new JsonObject().put("type", "iban")
+        .put("holder_name", "Erika Mustermann").put("iban", "DE89 3704 0044 0532 0130 00"));
+    assertThat(iban.status()).as(iban.body()).isEqualTo(201);
+    String cannotClear = payment(iban.json().getString("id"), payee, 8800);
     String toReturnClosed = payment(closing, payee, 4100);
     String toReturnNsf = payment(healthy, payee, 5200);
     List<String> toSettle = List.of(fromPlan, payment(healthy, payee, 6300), payment(healthy, payee, 7400));
@@ -86,6 +90,8 @@ class ClearingEndToEndIT {
     Api.Response run = api.send("POST", "/v1/clearing-runs", OPERATOR, "application/json", "{}");
     assertThat(run.status()).as(run.body()).isEqualTo(200);
     assertThat(run.json().getBoolean("ran")).isTrue();
+    assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + cannotClear).json().getString("status"))
+        .as("an IBAN account cannot be debited by ACH: the execution check fails it").isEqualTo("failed");
     Map<String, String> traceOf = new HashMap<>();
     Set<String> fileIds = new HashSet<>();
     for (String id : ours) {
@@ -145,13 +151,15 @@ class ClearingEndToEndIT {
     }
 
     // every step an event in Kafka, and in Cassandra
-    List<JsonObject> events = Probes.topicEvents(new HashSet<>(ours), 5 * 3 + 1, Duration.ofSeconds(60));
+    ours.add(cannotClear);
+    List<JsonObject> events = Probes.topicEvents(new HashSet<>(ours), 4 + 4 * 3 + 2, Duration.ofSeconds(60));
     Map<String, List<String>> typesByPayment = new HashMap<>();
     events.forEach(e -> typesByPayment.computeIfAbsent(e.getString("subject"), k -> new ArrayList<>())
         .add(e.getString("type").substring("billpay.payment.".length())));
     assertThat(typesByPayment.get(fromPlan)).containsExactly("scheduled", "pending", "submitted", "settled");
     assertThat(typesByPayment.get(toReturnClosed)).containsExactly("created", "submitted", "returned");
     assertThat(typesByPayment.get(toSettle.get(1))).containsExactly("created", "submitted", "settled");
+    assertThat(typesByPayment.get(cannotClear)).containsExactly("created", "failed");
     for (JsonObject e : events) {
       DocumentedEvents.assertMatchesItsExample(e);
     }
