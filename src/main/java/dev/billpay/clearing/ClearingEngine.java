@@ -183,7 +183,7 @@ public final class ClearingEngine {
     List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
     List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
     return ClearingRepository.insertFile(conn, file, content)
-        .compose(v -> ClearingRepository.submit(conn, file.id(), ids, traces, at))
+        .compose(v -> ClearingRepository.submit(conn, file.id(), ids, traces, effective, at))
         .compose(submitted -> {
           if (submitted.size() != ids.size()) {
             // a payment changed under our lock: impossible unless the lock is broken, so refuse the whole run

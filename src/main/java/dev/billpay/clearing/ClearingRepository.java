@@ -47,7 +47,7 @@ public final class ClearingRepository {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'created', $14)""";
   /** The batched transition pending → submitted with each payment's trace number; only pending ones move. */
   private static final String SUBMIT = "UPDATE payments p SET status = 'submitted', version = p.version + 1,"
-      + " updated_at = $3, trace_number = u.trace, clearing_file_id = $2"
+      + " updated_at = $3, trace_number = u.trace, clearing_file_id = $2, effective_date = $5"
       + " FROM unnest($1::text[], $4::text[]) AS u(id, trace) WHERE p.id = u.id AND p.status = 'pending'"
       + " RETURNING " + prefixed("p.");
   private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = 'transmitted', transmitted_at = $2"
@@ -125,11 +125,14 @@ public final class ClearingRepository {
         .addOffsetDateTime(utc(f.createdAt()))).mapEmpty();
   }
 
-  /** Marks the payments submitted in one statement; answers them as they now are, for their events. */
+  /**
+   * Marks the payments submitted in one statement, with the file's effective entry date (the day the
+   * debit settles); answers them as they now are, for their events.
+   */
   public static Future<List<Payment>> submit(SqlConnection conn, String fileId, List<String> paymentIds,
-      List<String> traces, Instant at) {
+      List<String> traces, LocalDate effective, Instant at) {
     return conn.preparedQuery(SUBMIT).execute(Tuple.of(paymentIds.toArray(String[]::new), fileId, utc(at),
-        traces.toArray(String[]::new))).map(rows -> {
+        traces.toArray(String[]::new), effective)).map(rows -> {
           List<Payment> out = new ArrayList<>();
           rows.forEach(r -> out.add(PaymentRepository.toPayment(r)));
           return out;
