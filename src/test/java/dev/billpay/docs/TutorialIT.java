@@ -1,0 +1,66 @@
+package dev.billpay.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billpay.testing.GatewayExtension;
+import dev.billpay.testing.SharedStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("docs/tutorials/plan-clear-reconcile.md runs as written")
+class TutorialIT {
+  private static final Path TUTORIAL = Path.of("docs/tutorials/plan-clear-reconcile.md");
+  private static final Pattern SHELL_BLOCK = Pattern.compile("(?s)```sh\\n(.*?)```");
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.withDefaults();
+
+  /**
+   * The page's shell blocks, in order, as one script. Only the addresses differ from the page: the test
+   * gateway listens on its own port and has its own admin token, and the jar is the one this build made.
+   */
+  static String script(Path jar) throws Exception {
+    Matcher m = SHELL_BLOCK.matcher(Files.readString(TUTORIAL));
+    StringBuilder script = new StringBuilder("set -euo pipefail\n");
+    while (m.find()) {
+      script.append(m.group(1)).append('\n');
+    }
+    return script.toString()
+        .replace("localhost:8080", "localhost:" + SharedStack.HTTP_PORT)
+        .replace("ADMIN=dev-admin-token", "ADMIN=" + SharedStack.ADMIN_TOKEN)
+        .replace("java -jar target/billpay.jar files import", "java -jar " + jar + " files import --url http://127.0.0.1:"
+            + SharedStack.HTTP_PORT)
+        .replace("java -jar target/billpay.jar", "java -jar " + jar);
+  }
+
+  @Test
+  @DisplayName("every command succeeds and the outcomes are the ones the page describes")
+  void runsAsWritten(@TempDir Path dir) throws Exception {
+    Path jar = Path.of("target/billpay.jar").toAbsolutePath();
+    assertThat(jar).exists();
+    Path script = dir.resolve("tutorial.sh");
+    Files.writeString(script, script(jar));
+    Process bash = new ProcessBuilder("bash", script.toString()).directory(dir.toFile()).redirectErrorStream(true)
+        .start();
+    String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(bash.exitValue()).as(output).isZero();
+    assertThat(output).as(output)
+        .contains("\"object\":\"payment_plan\"", "\"day_of_month\":31")
+        .contains("\"object\":\"clearing_run\"", "\"ran\":true")
+        .contains("\"summary\":{\"returned\":2,\"corrections\":0,\"accounts_blocked\":1,\"exceptions\":0}")
+        .contains("\"return_code\":\"R02\"", "\"status\":\"blocked\"", "funding-account-blocked")
+        .contains("\"clearing_files_settled\":1", "\"object\":\"reconciliation_report\"")
+        .contains("\"reason\":\"unmatched_credit\"", "\"status\":\"resolved\"", "\"resolved_by\":\"ops@example.com\"");
+    assertThat(output.lines().filter(l -> l.startsWith("101 ")).count()).as("the NACHA file was printed").isEqualTo(1);
+    assertThat(dir.resolve("returns.ach")).exists();
+    assertThat(dir.resolve("statement.bai")).exists();
+  }
+}
