@@ -208,4 +208,42 @@ class ClearingEndToEndIT {
     assertThat(api.send("POST", "/v1/bank-files", Api.DEV_KEY, "text/plain", "x").status()).isEqualTo(401);
     assertThat(upload("hello\n").status()).isEqualTo(422);
   }
+
+  @Test
+  @DisplayName("a 100,000-line statement is streamed to disk and parsed off the event loop; the same file again is a no-op")
+  void largeStatement() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("statement-", ".bai");
+    int transactions = 99_993; // + 01, 02, 03, 49, 98, 99 and the date line make 100,000 lines
+    LocalDate day = LocalDate.now(ZoneOffset.UTC);
+    String date = day.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+    try (var out = java.nio.file.Files.newBufferedWriter(file)) {
+      out.write("01,BANK,BILLPAY," + date + ",2359,LARGE" + UUID.randomUUID().toString().substring(0, 8)
+          + ",80,,2/\n");
+      out.write("02,BILLPAY,BANK,1," + date + ",2359,USD,2/\n");
+      out.write("03,000123456789,USD,010,0,,/\n");
+      for (int i = 0; i < transactions; i++) {
+        // information-only lines (890, no amount): parsed, counted, nothing to match
+        out.write("16,890,0,0,REF" + i + ",,BALANCE INFORMATION " + i + "\n");
+      }
+      int accountRecords = transactions + 2;
+      out.write("49,0," + accountRecords + "/\n");
+      out.write("98,0,1," + (accountRecords + 2) + "/\n");
+      out.write("99,0,1," + (accountRecords + 4) + "/\n");
+    }
+    assertThat(java.nio.file.Files.readAllLines(file)).hasSize(transactions + 6);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + SharedStack.HTTP_PORT + "/v1/bank-files"))
+        .header("Authorization", "Bearer " + OPERATOR).header("Content-Type", "application/octet-stream")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(file)).build();
+    var first = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    JsonObject imported = new JsonObject(first.body());
+    assertThat(imported.getInteger("line_count")).isEqualTo(transactions + 6);
+    assertThat(imported.getJsonObject("summary").getInteger("transactions")).isEqualTo(transactions);
+    var second = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(second.body()).getString("id")).isEqualTo(imported.getString("id"));
+    java.nio.file.Files.delete(file);
+  }
 }
