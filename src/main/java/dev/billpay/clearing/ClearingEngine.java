@@ -15,6 +15,7 @@ import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
@@ -113,11 +114,8 @@ public final class ClearingEngine {
   }
 
   private Future<Void> failAll(SqlConnection conn, List<DuePayment> refused, Instant at) {
-    Future<Void> chain = Future.succeededFuture();
-    for (DuePayment p : refused) {
-      chain = chain.compose(v -> transitions.apply(conn, p.clientId(), p.id(), PaymentStatus.FAILED, at).mapEmpty());
-    }
-    return chain;
+    return transitions.applyAll(conn, refused.stream().map(p -> new PaymentRepository.Ref(p.id(), p.clientId()))
+        .toList(), PaymentStatus.FAILED, at);
   }
 
   private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, LocalDate effective,

@@ -1,5 +1,6 @@
 package dev.billpay.clearing;
 
+import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
@@ -12,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * SPEC section 9: a submitted payment that no return has reached within the settlement window
@@ -56,15 +59,12 @@ public final class SettlementSweep {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     LocalDate through = settledThrough(LocalDate.ofInstant(at, zone));
     return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(through, BATCH)).compose(rows -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (var r : rows) {
-        String id = r.getString("id");
-        String clientId = r.getString("client_id");
-        chain = chain.compose(v -> transitions.apply(conn, clientId, id, PaymentStatus.SETTLED, at).mapEmpty());
-      }
-      int n = rows.size();
-      return chain.compose(v -> conn.preparedQuery(FILES_SETTLED)
-          .execute(Tuple.of(through, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))).map(n);
+      List<PaymentRepository.Ref> due = new ArrayList<>();
+      rows.forEach(r -> due.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+      return transitions.applyAll(conn, due, PaymentStatus.SETTLED, at)
+          .compose(v -> conn.preparedQuery(FILES_SETTLED)
+              .execute(Tuple.of(through, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
+          .map(due.size());
     }));
   }
 }

@@ -19,6 +19,19 @@ public final class PaymentTransitions {
     this.payments = payments;
   }
 
+  /**
+   * Moves every payment to {@code to}, one after another on the connection (a transaction runs its
+   * statements in order anyway); fails on the first that cannot move.
+   */
+  public Future<Void> applyAll(SqlConnection conn, java.util.List<PaymentRepository.Ref> payments, PaymentStatus to,
+      Instant now) {
+    Future<Void> chain = Future.succeededFuture();
+    for (PaymentRepository.Ref ref : payments) {
+      chain = chain.compose(v -> apply(conn, ref.clientId(), ref.id(), to, now).mapEmpty());
+    }
+    return chain;
+  }
+
   /** 404 if the payment is not the client's, 409 (illegal-transition) if its state does not allow {@code to}. */
   public Future<Payment> apply(SqlConnection conn, String clientId, String paymentId, PaymentStatus to, Instant now) {
     return payments.transition(conn, clientId, paymentId, PaymentStateMachine.sourcesOf(to), to, now)

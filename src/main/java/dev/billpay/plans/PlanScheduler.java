@@ -80,13 +80,7 @@ public final class PlanScheduler {
   /** Moves one batch of due scheduled payments to pending; answers how many. */
   public Future<Integer> moveDue(Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    return pool.withTransaction(conn -> PaymentRepository.claimDue(conn, at, config.batchSize()).compose(due -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (PaymentRepository.Ref ref : due) {
-        chain = chain.compose(v -> transitions.apply(conn, ref.clientId(), ref.id(), PaymentStatus.PENDING, at)
-            .mapEmpty());
-      }
-      return chain.map(due.size());
-    }));
+    return pool.withTransaction(conn -> PaymentRepository.claimDue(conn, at, config.batchSize())
+        .compose(due -> transitions.applyAll(conn, due, PaymentStatus.PENDING, at).map(due.size())));
   }
 }

@@ -116,14 +116,8 @@ public final class PlanService {
   private Future<Void> cancelScheduled(SqlConnection conn, PaymentPlan plan, Instant before, Instant now) {
     Instant limit = before.isAfter(Instant.parse("9999-12-31T00:00:00Z")) ? Instant.parse("9999-12-31T00:00:00Z")
         : before;
-    return PaymentRepository.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (String paymentId : ids) {
-        chain = chain.compose(v -> transitions.apply(conn, plan.clientId(), paymentId, PaymentStatus.CANCELED, now)
-            .mapEmpty());
-      }
-      return chain;
-    });
+    return PaymentRepository.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> transitions.applyAll(conn,
+        ids.stream().map(id -> new PaymentRepository.Ref(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
   }
 
   private static ApiProblem notFound(String id) {

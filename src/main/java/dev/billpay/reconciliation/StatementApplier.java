@@ -1,5 +1,6 @@
 package dev.billpay.reconciliation;
 
+import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.reconciliation.BankFileRepository.NewException;
@@ -104,15 +105,12 @@ final class StatementApplier {
 
   private Future<Integer> settleFile(SqlConnection conn, String fileId, Instant at) {
     return conn.preparedQuery(FILE_PAYMENTS).execute(Tuple.of(fileId)).compose(rows -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Row r : rows) {
-        String id = r.getString("id");
-        String clientId = r.getString("client_id");
-        chain = chain.compose(v -> transitions.apply(conn, clientId, id, PaymentStatus.SETTLED, at).mapEmpty());
-      }
-      int n = rows.size();
-      return chain.compose(v -> conn.preparedQuery(FILE_SETTLED)
-          .execute(Tuple.of(fileId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))).map(n);
+      List<PaymentRepository.Ref> payments = new ArrayList<>();
+      rows.forEach(r -> payments.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+      return transitions.applyAll(conn, payments, PaymentStatus.SETTLED, at)
+          .compose(v -> conn.preparedQuery(FILE_SETTLED)
+              .execute(Tuple.of(fileId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
+          .map(payments.size());
     });
   }
 

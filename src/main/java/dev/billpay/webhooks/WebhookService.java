@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** Webhook endpoints (secrets shown once, rotation with overlap), their deliveries, and redelivery. */
 public final class WebhookService {

@@ -10,7 +10,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
