@@ -164,7 +164,7 @@ public final class Gateway {
     }
     if (roles.has("clearing")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new ClearingVerticle(config, shared.cipher(),
-          Clock.systemUTC())));
+          shared.metrics(), Clock.systemUTC())));
     }
     return chain.map(v -> {
       LOG.info("gateway roles {}{}", roles.enabled(), roles.has("api")

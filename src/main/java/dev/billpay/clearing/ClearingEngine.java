@@ -15,6 +15,7 @@ import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
@@ -58,9 +59,10 @@ public final class ClearingEngine {
   private final PaymentTransitions transitions;
   private final Transmitter transmitter;
   private final ClearingRepository files;
+  private final GatewayMetrics metrics;
 
   public ClearingEngine(Vertx vertx, Pool pool, ClearingConfig config, CutoffSchedule cutoffs,
-      AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter) {
+      AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
@@ -69,6 +71,7 @@ public final class ClearingEngine {
     this.transitions = transitions;
     this.transmitter = transmitter;
     this.files = new ClearingRepository(pool);
+    this.metrics = metrics;
   }
 
   /** What a cut-off produced; {@code ran} is false when another instance had it or it was done already. */
@@ -84,6 +87,8 @@ public final class ClearingEngine {
         .compose(locked -> !locked.iterator().next().getBoolean(0) ? Future.succeededFuture(RunResult.skipped())
             : ClearingRepository.claimRun(conn, cutoff, at).compose(claimed -> claimed
                 ? gatherAndWrite(conn, cutoff, at) : Future.succeededFuture(RunResult.skipped()))))
+        .onSuccess(r -> metrics.cleared(r.files().size(), r.files().stream().mapToInt(ClearingFile::entryCount).sum(),
+            r.failed()))
         .compose(result -> transmitAll(result).map(result));
   }
 

@@ -3,6 +3,7 @@ package dev.billpay.clearing;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.db.PgPools;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
@@ -22,6 +23,7 @@ public final class ClearingVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final AccountNumberCipher cipher;
   private final Clock clock;
+  private final GatewayMetrics metrics;
   private Pool pool;
   private ClearingEngine engine;
   private ClearingRepository runs;
@@ -30,8 +32,9 @@ public final class ClearingVerticle extends VerticleBase {
   private long timer;
   private boolean running;
 
-  public ClearingVerticle(GatewayConfig config, AccountNumberCipher cipher, Clock clock) {
+  public ClearingVerticle(GatewayConfig config, AccountNumberCipher cipher, GatewayMetrics metrics, Clock clock) {
     this.config = config;
+    this.metrics = metrics;
     this.cipher = cipher;
     this.clock = clock;
   }
@@ -44,7 +47,7 @@ public final class ClearingVerticle extends VerticleBase {
     cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), calendar);
     PaymentTransitions transitions = new PaymentTransitions(new PaymentRepository(pool));
     engine = new ClearingEngine(vertx, pool, c, cutoffs, cipher, transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()));
+        new DirectoryTransmitter(vertx, c.transmitDir()), metrics);
     runs = new ClearingRepository(pool);
     settlement = new SettlementSweep(pool, transitions, calendar, c.zone(), c.settlementDays());
     timer = vertx.setPeriodic(0, c.pollIntervalMs(), id -> tick());

@@ -91,7 +91,7 @@ public final class HttpApiVerticle extends VerticleBase {
             idempotency, BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
         clearingFiles(pool, shared, clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, new PaymentTransitions(paymentRepository),
-            config.reconciliation().dateWindowDays(), clock), new ReconciliationReport(pool),
+            config.reconciliation().dateWindowDays(), clock, shared.metrics()), new ReconciliationReport(pool),
             config.reconciliation().maxFileBytes(), clock));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
@@ -129,7 +129,8 @@ public final class HttpApiVerticle extends VerticleBase {
     GatewayConfig.ClearingConfig c = config.clearing();
     ClearingEngine engine = new ClearingEngine(vertx, pool, c,
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()), shared.cipher(),
-        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(vertx, c.transmitDir()));
+        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(vertx, c.transmitDir()),
+        shared.metrics());
     return new ClearingFilesHandler(new ClearingRepository(pool), engine, clock);
   }
 

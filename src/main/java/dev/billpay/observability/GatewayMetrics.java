@@ -64,6 +64,24 @@ public final class GatewayMetrics {
         .tag("status", Integer.toString(status)).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
+  /** A cut-off wrote {@code files} files with {@code entries} entries and failed {@code failed} payments. */
+  public void cleared(int files, int entries, int failed) {
+    Counter.builder("billpay_clearing_files_total").description("NACHA files written at cut-offs").register(registry)
+        .increment(files);
+    Counter.builder("billpay_clearing_entries_total").description("Payments submitted in NACHA files")
+        .register(registry).increment(entries);
+    Counter.builder("billpay_clearing_failed_total").description("Pending payments that failed the execution check")
+        .register(registry).increment(failed);
+  }
+
+  /** A bank file was imported (not a repeat) and left {@code exceptions} reconciliation exceptions. */
+  public void bankFileImported(String kind, int exceptions) {
+    Counter.builder("billpay_bank_files_imported_total").description("Bank files imported, by kind").tag("kind", kind)
+        .register(registry).increment();
+    Counter.builder("billpay_reconciliation_exceptions_total").description("Reconciliation exceptions created")
+        .register(registry).increment(exceptions);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

@@ -2,6 +2,7 @@ package dev.billpay.reconciliation;
 
 import dev.billpay.http.ApiProblem;
 import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
@@ -31,8 +32,11 @@ public final class BankFileService {
   private final StatementApplier statements;
   private final int windowDays;
   private final Clock clock;
+  private final GatewayMetrics metrics;
 
-  public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, int windowDays, Clock clock) {
+  public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, int windowDays, Clock clock,
+      GatewayMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.files = new BankFileRepository(pool);
@@ -66,6 +70,7 @@ public final class BankFileService {
         .compose(summary -> files.byHash(parsed.sha256()).map(f -> new Imported(f.orElseThrow(), summary != null)))
         .onSuccess(i -> {
           if (i.created()) {
+            metrics.bankFileImported(kind, i.file().getJsonObject("summary").getInteger("exceptions", 0));
             LOG.info("bank file {} imported: {} ({} lines), {}", id, kind, parsed.lineCount(),
                 i.file().getJsonObject("summary").encode());
           }

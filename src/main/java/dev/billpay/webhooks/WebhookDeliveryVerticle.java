@@ -49,6 +49,7 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private WebhookDeliveryRepository deliveries;
   private WebhookEndpointRepository endpoints;
   private boolean claiming;
+  private boolean stopped;
   private long timer;
 
   public WebhookDeliveryVerticle(GatewayConfig config, AccountNumberCipher cipher, Clock clock) {
@@ -74,13 +75,15 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
     http.close();
     return pool.close();
   }
 
   private void claim() {
-    if (claiming) {
+    // a "deliveries queued" message can still arrive while the verticle is being undeployed
+    if (claiming || stopped) {
       return;
     }
     claiming = true;

@@ -149,6 +149,9 @@ class ClearingEndToEndIT {
     for (String id : toSettle) {
       assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).as(id).isEqualTo("settled");
     }
+    String metrics = api.get(null, "/metrics").body();
+    assertThat(metrics).contains("billpay_clearing_files_total", "billpay_clearing_entries_total",
+        "billpay_bank_files_imported_total{kind=\"bai2_statement\"}", "billpay_reconciliation_exceptions_total");
 
     // every step an event in Kafka, and in Cassandra
     ours.add(cannotClear);

@@ -39,7 +39,8 @@ class ClearingIT {
     return new ClearingEngine(gateway.vertx(), pool, c,
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
-        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(gateway.vertx(), c.transmitDir()));
+        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(gateway.vertx(), c.transmitDir()),
+        new dev.billpay.observability.GatewayMetrics());
   }
 
   @Test
