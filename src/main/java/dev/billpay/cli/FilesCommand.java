@@ -136,7 +136,9 @@ final class FilesCommand implements Runnable {
       }
       LocalDate day = asOf == null ? LocalDate.now() : asOf;
       Bai2Statement statement = new Bai2Statement(
-          new FileHeader("BANKSENDER", "BILLPAY", day, "2359", "1", OptionalInt.of(80), OptionalInt.empty()),
+          // a real bank numbers its files: a file id of our own clock keeps two statements apart
+          new FileHeader("BANKSENDER", "BILLPAY", day, "2359", Long.toString(System.currentTimeMillis()),
+              OptionalInt.of(80), OptionalInt.empty()),
           new GroupHeader("BILLPAY", "BANKSENDER", 1, day, "2359", "USD", OptionalInt.of(2)),
           List.of(new Bai2Statement.Account(account, "", List.of(), entries)));
       Files.writeString(out, Bai2Writer.format(statement), StandardCharsets.US_ASCII);

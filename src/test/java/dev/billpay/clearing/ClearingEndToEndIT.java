@@ -136,7 +136,8 @@ class ClearingEndToEndIT {
     // the statement: the ACH settlement credit of the file's total on its effective date settles the rest
     LocalDate effective = LocalDate.parse(fileJson.getString("effective_date"));
     String statement = Bai2Writer.format(new Bai2Statement(
-        new FileHeader("BANK", "BILLPAY", effective, "2359", "7", OptionalInt.of(80), OptionalInt.empty()),
+        new FileHeader("BANK", "BILLPAY", effective, "2359", Long.toString(System.nanoTime()), OptionalInt.of(80),
+            OptionalInt.empty()),
         new GroupHeader("BILLPAY", "BANK", 1, effective, "2359", "USD", OptionalInt.of(2)),
         List.of(new Bai2Statement.Account("000123456789", "", List.of(), List.of(
             new Bai2Statement.Entry("166", fileJson.getLong("total_debit"), FundsType.IMMEDIATE, "ACH1", "",

@@ -112,4 +112,30 @@ class ClearingIT {
     assertThat(asOperator.json().getString("object")).isEqualTo("list");
     assertThat(api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/cf_nope").status()).isEqualTo(404);
   }
+
+  @Test
+  @DisplayName("a submitted payment that no return reaches within the settlement window settles by itself, with its event")
+  void settlesAfterTheWindow() throws Exception {
+    Api.Response r = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(4321));
+    String id = r.json().getString("id");
+    Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
+    Instant now = Instant.now();
+    engine(pool).run(now, now).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).isEqualTo("submitted");
+    var c = gateway.config().clearing();
+    SettlementSweep sweep = new SettlementSweep(pool, new PaymentTransitions(new PaymentRepository(pool)),
+        BankingCalendar.federalReserve(), c.zone(), c.settlementDays());
+    sweep.run(now).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status"))
+        .as("inside the window nothing settles").isEqualTo("submitted");
+    // ten days on, the window has passed: sweep until nothing is left (it works in batches)
+    Instant later = now.plus(java.time.Duration.ofDays(10));
+    while (sweep.run(later).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS) > 0) {
+      // next batch
+    }
+    assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).isEqualTo("settled");
+    assertThat(Probes.pgLong("SELECT count(*) FROM outbox WHERE message_key = ? AND payload LIKE"
+        + " '%\"billpay.payment.settled\"%'", id)).isEqualTo(1);
+    pool.close();
+  }
 }
