@@ -12,6 +12,7 @@
 #   RATE              users/s after the ramp          (default 50)
 #   RAMP_SECONDS      ramp from 1 to RATE users/s     (default 10)
 #   DURATION_SECONDS  time held at RATE users/s       (default 30)
+#   FUNDING_ACCOUNT_ID, PAYEE_ID  the client's fixtures (default: created through the API first)
 # Extra Maven arguments can be given in MAVEN_ARGS, e.g. MAVEN_ARGS=-o for offline.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ if [[ "$simulation" != *.* ]]; then
 fi
 
 props=()
-for knob in BASE_URL API_KEY RATE RAMP_SECONDS DURATION_SECONDS; do
+for knob in BASE_URL API_KEY RATE RAMP_SECONDS DURATION_SECONDS FUNDING_ACCOUNT_ID PAYEE_ID; do
   if [[ -n "${!knob:-}" ]]; then
     props+=("-D${knob}=${!knob}")
   fi

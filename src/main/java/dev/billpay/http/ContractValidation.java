@@ -46,7 +46,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
 
   private ContractValidation(Vertx vertx, OpenAPIContract contract) {
     this.contract = contract;
-    this.validator = RequestValidator.create(vertx, contract);
+    this.validator = RequestValidator.create(vertx, new ValidatorCachingContract(contract));
   }
 
   public static Future<ContractValidation> load(Vertx vertx) {

@@ -40,6 +40,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>RATE (50 users/s)</li>
  *   <li>RAMP_SECONDS (10)</li>
  *   <li>DURATION_SECONDS (30)</li>
+ *   <li>FUNDING_ACCOUNT_ID, PAYEE_ID (default: created through the API before the run)</li>
  * </ul>
  *
  * This is a measurement, not a test: there are deliberately no assertions. Read the
@@ -47,12 +48,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public class PayNowSimulation extends Simulation {
 
-  static final String FUNDING_ACCOUNT_ID = "fa_01JLOADTEST0000000000000001";
-  static final String PAYEE_ID = "pe_01JLOADTEST0000000000000001";
-
   static final String BASE_URL =
       Knobs.string("BASE_URL", "http://localhost:8080").replaceAll("/+$", "");
   static final String API_KEY = Knobs.string("API_KEY", "bp_test_dev_key_embedded_default");
+  // the payments need a funding account and a payee of the client: given, or created before the run
+  static final String FUNDING_ACCOUNT_ID = Knobs.string("FUNDING_ACCOUNT_ID", null) != null
+      ? Knobs.string("FUNDING_ACCOUNT_ID", null)
+      : Fixtures.create("/v1/funding-accounts", "{\"type\":\"us_bank_account\",\"holder_name\":\"Load Test\","
+          + "\"routing_number\":\"021000021\",\"account_number\":\"000123456789\",\"account_type\":\"checking\"}");
+  static final String PAYEE_ID = Knobs.string("PAYEE_ID", null) != null
+      ? Knobs.string("PAYEE_ID", null)
+      : Fixtures.create("/v1/payees", "{\"display_name\":\"Load Test Utility\",\"biller_id\":\"blr_loadtest\","
+          + "\"account_number\":\"5500000012345678\"}");
   static final double RATE = Knobs.positiveDouble("RATE", 50);
   static final int RAMP_SECONDS = Knobs.nonNegativeInt("RAMP_SECONDS", 10);
   static final int DURATION_SECONDS = Knobs.nonNegativeInt("DURATION_SECONDS", 30);
@@ -115,6 +122,32 @@ public class PayNowSimulation extends Simulation {
         BASE_URL, RATE, RAMP_SECONDS, DURATION_SECONDS);
 
     setUp(payNow.injectOpen(profile)).protocols(httpProtocol);
+  }
+
+  /** Creates the client's fixtures through the API before the load starts (not measured). */
+  static final class Fixtures {
+    private Fixtures() {}
+
+    static String create(String path, String json) {
+      try {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(URI.create(Knobs.requireLoopback(BASE_URL) + path))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+          throw new IllegalStateException("creating a fixture with POST " + path + " answered "
+              + response.statusCode() + ": " + response.body());
+        }
+        return response.body().replaceAll("(?s).*\"id\":\"([a-z]+_[A-Z0-9]+)\".*", "$1");
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("the gateway at " + BASE_URL + " did not answer: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** Reads knobs from system properties, then environment variables, then defaults. */
