@@ -95,7 +95,8 @@ public final class Gateway {
       return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin,
           AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
           new BankAccountValidator(routingDirectory(config.banking())),
-          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), new GatewayMetrics());
+          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), new GatewayMetrics(),
+          new dev.billpay.clients.KeyRevocations());
     } catch (Exception e) {
       admin.close();
       if (session != null) {

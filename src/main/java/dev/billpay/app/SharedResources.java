@@ -16,7 +16,8 @@ public record SharedResources(
     AccountNumberCipher cipher,
     BankAccountValidator bankValidator,
     RateLimiter rateLimiter,
-    GatewayMetrics metrics) {
+    GatewayMetrics metrics,
+    dev.billpay.clients.KeyRevocations keyRevocations) {
 
   public void close() {
     kafkaAdmin.close(java.time.Duration.ofSeconds(2));

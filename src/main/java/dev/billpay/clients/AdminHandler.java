@@ -17,7 +17,10 @@ public final class AdminHandler {
   private final ClientAdminService service;
   private final OperatorAuth authorize;
 
-  public AdminHandler(ClientAdminService service, String adminToken) {
+  private final KeyRevocations revocations;
+
+  public AdminHandler(ClientAdminService service, String adminToken, KeyRevocations revocations) {
+    this.revocations = revocations;
     this.service = service;
     this.authorize = new OperatorAuth(adminToken, "Admin endpoints need the admin token.");
   }
@@ -55,7 +58,11 @@ public final class AdminHandler {
 
   private void revokeKey(RoutingContext ctx) {
     Replies.json(ctx, service.revokeKey(ctx.pathParam("id"))
-        .onSuccess(k -> ctx.vertx().eventBus().publish(KEY_REVOKED_ADDRESS, k.getString("id"))));
+        .onSuccess(k -> {
+          // before the answer: the next request on any event loop of this process already refuses the key
+          revocations.revoked();
+          ctx.vertx().eventBus().publish(KEY_REVOKED_ADDRESS, k.getString("id"));
+        }));
   }
 
   private static void rejectUnknown(JsonObject body, Set<String> allowed) {

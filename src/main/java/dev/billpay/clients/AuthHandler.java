@@ -31,14 +31,27 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
   private final RateLimiter limiter;
 
-  public AuthHandler(ClientRepository clients, RateLimiter limiter) {
+  private final KeyRevocations revocations;
+  private long revocationsSeen;
+
+  public AuthHandler(ClientRepository clients, RateLimiter limiter, KeyRevocations revocations) {
     this.clients = clients;
     this.limiter = limiter;
+    this.revocations = revocations;
+    this.revocationsSeen = revocations.current();
   }
 
   /** Called when a key is revoked in this process, so the revocation holds immediately. */
   public void forgetCachedKeys() {
     cache.clear();
+  }
+
+  private void dropCacheIfKeysWereRevoked() {
+    long current = revocations.current();
+    if (current != revocationsSeen) {
+      cache.clear();
+      revocationsSeen = current;
+    }
   }
 
   public static String clientId(RoutingContext ctx) {
@@ -52,6 +65,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
       ctx.fail(ApiProblem.unauthorized());
       return;
     }
+    dropCacheIfKeysWereRevoked();
     byte[] hash = ApiKeys.hash(header.substring(7).trim());
     String cacheKey = HexFormat.of().formatHex(hash);
     long now = System.currentTimeMillis();

@@ -11,6 +11,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -38,14 +40,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ContractValidation implements Handler<RoutingContext> {
   public static final String CONTRACT = "openapi.yaml";
-  private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
+  private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']+)[\"']");
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
   private final RequestExtractor extractor = RequestExtractor.withBodyHandler();
+  private final ContractMessages messages;
 
   private ContractValidation(Vertx vertx, OpenAPIContract contract) {
     this.contract = contract;
+    this.messages = new ContractMessages(contract.getRawContract());
     this.validator = RequestValidator.create(vertx, new ValidatorCachingContract(contract));
   }
 
@@ -149,12 +153,12 @@ public final class ContractValidation implements Handler<RoutingContext> {
       if (ar.succeeded()) {
         ctx.next();
       } else {
-        ctx.fail(toProblem(ar.cause()));
+        ctx.fail(toProblem(ar.cause(), operation));
       }
     });
   }
 
-  static ApiProblem toProblem(Throwable failure) {
+  ApiProblem toProblem(Throwable failure, Operation operation) {
     if (!(failure instanceof ValidatorException e)) {
       return ApiProblem.malformed("The request body could not be read as JSON.");
     }
@@ -170,8 +174,15 @@ public final class ContractValidation implements Handler<RoutingContext> {
       return new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
           "Send the body as Content-Type: application/json.");
     }
+    Optional<Parameter> parameter = parameterOf(e, operation);
+    if (parameter.isPresent()) {
+      Parameter p = parameter.get();
+      String message = e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER ? "is required"
+          : messages.parameter(p).orElse("does not match the API contract");
+      return ApiProblem.validation(p.getName(), message);
+    }
     if (e instanceof SchemaValidationException s && s.getOutputUnit() != null) {
-      List<FieldError> errors = fieldErrors(s.getOutputUnit());
+      List<FieldError> errors = fieldErrors(s.getOutputUnit(), operation);
       if (errors.size() == 1 && errors.get(0).field().equals("body")) {
         return ApiProblem.malformed("The request body must be a JSON object as the API contract describes.");
       }
@@ -186,30 +197,53 @@ public final class ContractValidation implements Handler<RoutingContext> {
     return ApiProblem.malformed("The request does not match the API contract.");
   }
 
-  /** One error per offending field: the JSON pointer's last segment, or the property an error names. */
-  private static List<FieldError> fieldErrors(OutputUnit root) {
+  /** The parameter a failure is about: the validator names it in its message. */
+  private static Optional<Parameter> parameterOf(ValidatorException e, Operation operation) {
+    String message = String.valueOf(e.getMessage());
+    if (!message.toLowerCase(java.util.Locale.ROOT).contains("parameter")) {
+      return Optional.empty();
+    }
+    return operation.getParameters().stream()
+        .filter(p -> Pattern.compile("\\b" + Pattern.quote(p.getName()) + "\\b").matcher(message).find())
+        .findFirst();
+  }
+
+  /** One error per offending field, said in words from the contract. */
+  private List<FieldError> fieldErrors(OutputUnit root, Operation operation) {
     Map<String, String> byField = new LinkedHashMap<>();
-    collect(root, byField);
+    collect(root, byField, operation);
     List<FieldError> errors = new ArrayList<>();
     byField.forEach((field, message) -> errors.add(new FieldError(field, message)));
     return errors;
   }
 
-  private static void collect(OutputUnit unit, Map<String, String> byField) {
+  private void collect(OutputUnit unit, Map<String, String> byField, Operation operation) {
     if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
-      unit.getErrors().forEach(child -> collect(child, byField));
+      unit.getErrors().forEach(child -> collect(child, byField, operation));
       return;
     }
-    if (unit.getError() == null) {
+    String error = unit.getError();
+    if (error == null) {
       return;
     }
     String location = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
-    String field = location.replaceFirst("^#?/?", "");
-    if (field.isEmpty()) {
-      Matcher quoted = QUOTED.matcher(unit.getError());
-      field = quoted.find() ? quoted.group(1) : "body";
+    String field = location.replaceFirst("^#?/?", "").replace('/', '.');
+    Matcher quoted = QUOTED.matcher(error);
+    String named = quoted.find() ? quoted.group(1) : null;
+    String message;
+    if (error.contains("required property") && named != null) {
+      field = field.isEmpty() ? named : field + "." + named;
+      message = "is required";
+    } else if (error.contains("additional properties") && named != null) {
+      field = field.isEmpty() ? named : field;
+      message = "is not a field of this request (unknown fields are refused)";
+    } else {
+      if (field.isEmpty()) {
+        field = named != null ? named : "body";
+      }
+      message = messages.bodyField(operation, field).orElse(error);
     }
-    byField.putIfAbsent(field.replace('/', '.'), unit.getError());
+    byField.putIfAbsent(field, message);
   }
 
   private static String parameterName(String message) {

@@ -79,7 +79,8 @@ public final class HttpApiVerticle extends VerticleBase {
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
         metricsHandler,
         new ApiDocsHandler(),
-        new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken()),
+        new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken(),
+            shared.keyRevocations()),
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),
@@ -93,7 +94,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, new PaymentTransitions(paymentRepository),
             config.reconciliation().dateWindowDays(), clock, shared.metrics()), new ReconciliationReport(pool),
             config.reconciliation().maxFileBytes(), clock));
-    AuthHandler auth = new AuthHandler(clients, shared.rateLimiter());
+    AuthHandler auth = new AuthHandler(clients, shared.rateLimiter(), shared.keyRevocations());
     vertx.eventBus().consumer(AdminHandler.KEY_REVOKED_ADDRESS, msg -> auth.forgetCachedKeys());
 
     Router router = Router.router(vertx);

@@ -122,7 +122,7 @@ class ContractRoutesTest {
           new HealthHandler(null, null, null),
           new dev.billpay.observability.MetricsHandler(null),
           new ApiDocsHandler(),
-          new AdminHandler(null, ""),
+          new AdminHandler(null, "", new dev.billpay.clients.KeyRevocations()),
           new PaymentsHandler(null),
           new PaymentEventsHandler(null, null),
           new AccountHistoryHandler(null, null, null),
