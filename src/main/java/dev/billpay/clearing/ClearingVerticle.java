@@ -31,6 +31,7 @@ public final class ClearingVerticle extends VerticleBase {
   private SettlementSweep settlement;
   private long timer;
   private boolean running;
+  private boolean stopped;
 
   public ClearingVerticle(GatewayConfig config, AccountNumberCipher cipher, GatewayMetrics metrics, Clock clock) {
     this.config = config;
@@ -56,12 +57,13 @@ public final class ClearingVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
     return pool.close();
   }
 
   private void tick() {
-    if (running) {
+    if (running || stopped) {
       return;
     }
     running = true;
@@ -77,7 +79,8 @@ public final class ClearingVerticle extends VerticleBase {
         .orElse(Future.succeededFuture());
     cutoff.compose(v -> settlement.run(clock.instant())).onComplete(ar -> {
       running = false;
-      if (ar.failed()) {
+      // a run cut short by the undeploy (its pool closed) is not worth a warning: the next start redoes it
+      if (ar.failed() && !stopped) {
         LOG.warn("clearing tick failed, retrying at the next one: {}", ar.cause().toString());
       }
     });

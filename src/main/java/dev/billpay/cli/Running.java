@@ -25,8 +25,12 @@ final class Running {
       }
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("stopping billpay-gateway...");
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable stop = () -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      System.out.println("stopping billpay-gateway... (a second Ctrl-C or SIGTERM exits at once)");
       try {
         gateway.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -37,7 +41,24 @@ final class Running {
       }
       System.out.println("stopped");
       stopped.countDown();
-    }, "billpay-shutdown"));
+    };
+    // SIGINT/SIGTERM: the first stops gracefully, a second one exits at once (embedded servers watch
+    // our stdin and stop when we are gone; a stale PostgreSQL is found by its pid file at the next start)
+    int[] signals = {0};
+    sun.misc.SignalHandler onSignal = signal -> {
+      synchronized (signals) {
+        signals[0]++;
+        if (signals[0] > 1) {
+          System.err.println("second " + signal.getName() + ": exiting now");
+          Runtime.getRuntime().halt(128 + signal.getNumber());
+        }
+      }
+      new Thread(stop, "billpay-shutdown").start();
+    };
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), onSignal);
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), onSignal);
+    // any other way out of the JVM still stops what we started
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "billpay-shutdown-hook"));
     System.out.println("billpay-gateway ready on http://localhost:" + config.http().port()
         + (devClient ? "  (development API key: " + config.auth().devApiKey() + ")" : ""));
     stopped.await();

@@ -24,6 +24,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private PlanScheduler scheduler;
   private long timer;
   private boolean running;
+  private boolean stopped;
 
   public SchedulerVerticle(GatewayConfig config, Clock clock) {
     this.config = config;
@@ -42,18 +43,20 @@ public final class SchedulerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
     return pool.close();
   }
 
   private void tick() {
-    if (running) {
+    if (running || stopped) {
       return;
     }
     running = true;
     runOnce().onComplete(ar -> {
       running = false;
-      if (ar.failed()) {
+      // a run cut short by the undeploy (its pool closed) is not worth a warning: the next start redoes it
+      if (ar.failed() && !stopped) {
         LOG.warn("scheduler run failed, retrying at the next tick: {}", ar.cause().toString());
       }
     });
