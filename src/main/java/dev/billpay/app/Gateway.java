@@ -158,7 +158,7 @@ public final class Gateway {
     if (roles.has("webhooks")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new WebhookDispatcherVerticle(config, Clock.systemUTC())));
       chain = then(chain, ids, () -> vertx.deployVerticle(
-          new WebhookDeliveryVerticle(config, shared.cipher(), Clock.systemUTC())));
+          new WebhookDeliveryVerticle(config, shared.cipher(), shared.metrics(), Clock.systemUTC())));
     }
     if (roles.has("scheduler")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new SchedulerVerticle(config, Clock.systemUTC())));

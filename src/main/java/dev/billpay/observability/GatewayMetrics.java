@@ -82,6 +82,13 @@ public final class GatewayMetrics {
         .register(registry).increment(exceptions);
   }
 
+  /** One webhook attempt: succeeded, failed with a retry to come ("retrying"), or failed for good. */
+  public void webhookAttempt(String outcome, int latencyMs) {
+    io.micrometer.core.instrument.Timer.builder("billpay_webhook_attempts")
+        .description("Webhook delivery attempts by outcome, with their latency").tag("outcome", outcome)
+        .register(registry).record(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

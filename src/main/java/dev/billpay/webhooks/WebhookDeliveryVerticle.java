@@ -8,6 +8,7 @@ import dev.billpay.webhooks.WebhookDeliveryRepository.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import dev.billpay.observability.GatewayMetrics;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpRequest;
@@ -41,6 +42,7 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private final AccountNumberCipher cipher;
   private final Clock clock;
   private final RetrySchedule schedule;
+  private final GatewayMetrics metrics;
   private final TargetAddressPolicy targets;
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Map<String, Deque<Claimed>> waiting = new HashMap<>();
@@ -52,8 +54,10 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private boolean stopped;
   private long timer;
 
-  public WebhookDeliveryVerticle(GatewayConfig config, AccountNumberCipher cipher, Clock clock) {
+  public WebhookDeliveryVerticle(GatewayConfig config, AccountNumberCipher cipher, GatewayMetrics metrics,
+      Clock clock) {
     this.config = config;
+    this.metrics = metrics;
     this.cipher = cipher;
     this.clock = clock;
     this.schedule = RetrySchedule.parse(config.webhooks().retrySchedule());
@@ -167,9 +171,11 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private Future<Void> record(Claimed d, Outcome outcome) {
     Instant now = clock.instant();
     if (outcome.succeeded()) {
+      metrics.webhookAttempt("succeeded", outcome.latencyMs());
       return deliveries.record(d, outcome, "succeeded", null, now);
     }
     Optional<java.time.Duration> delay = schedule.delayAfterAttempt(d.attempts() + 1, RandomGenerator.getDefault());
+    metrics.webhookAttempt(delay.isPresent() ? "retrying" : "failed", outcome.latencyMs());
     return delay.isPresent()
         ? deliveries.record(d, outcome, "pending", now.plus(delay.get()), now)
         : deliveries.record(d, outcome, "failed", null, now);

@@ -95,6 +95,8 @@ class WebhooksIT {
     assertThat(d.getString("status")).isEqualTo("failed");
     assertThat(d.getInteger("attempts")).isEqualTo(4);
     assertThat(d.getInteger("last_status_code")).isEqualTo(503);
+    assertThat(api.get(null, "/metrics").body()).contains("billpay_webhook_attempts_seconds_count{outcome=\"failed\"}",
+        "billpay_webhook_attempts_seconds_count{outcome=\"retrying\"}");
     List<JsonObject> flagged = Probes.topicEvents(java.util.Set.of(ep.getString("id")), 1, Duration.ofSeconds(30));
     assertThat(flagged).extracting(e -> e.getString("type")).containsExactly("billpay.webhook_endpoint.failing");
     DocumentedEvents.assertMatchesItsExample(flagged.get(0));
