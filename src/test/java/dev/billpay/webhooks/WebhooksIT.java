@@ -30,8 +30,12 @@ class WebhooksIT {
     receiver = new WebhookReceiver();
   }
 
+  private static final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @AfterAll
   static void stop() throws Exception {
+    // the endpoints go with their receiver: later test classes' events must not queue for a closed port
+    created.forEach(id -> api.send("DELETE", "/v1/webhook-endpoints/" + id, Api.DEV_KEY, null, null));
     receiver.close();
   }
 
@@ -39,6 +43,7 @@ class WebhooksIT {
     Api.Response r = api.post(Api.DEV_KEY, "/v1/webhook-endpoints", new JsonObject().put("url", receiver.url(path))
         .put("event_types", new JsonArray(List.of(types.length == 0 ? new String[] {"*"} : types))));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
+    created.add(r.json().getString("id"));
     assertThat(r.json().getString("secret")).startsWith("whsec_");
     return r.json();
   }
