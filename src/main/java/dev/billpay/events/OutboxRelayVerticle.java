@@ -41,6 +41,12 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long timerId = -1;
   private int consecutiveFailures;
 
+  /**
+   * The mark is the one commit here that need not wait for fsync: a mark lost in a crash only makes
+   * the batch go out again, which consumers already absorb (they deduplicate by event id). The
+   * payment's own transaction always commits synchronously.
+   */
+  private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF";
   private final AfterSend afterSend;
 
   /**
@@ -137,7 +143,8 @@ public final class OutboxRelayVerticle extends VerticleBase {
 
   /** One claimed batch, sent and marked in the same transaction; answers how many rows it relayed. */
   private Future<Integer> relayBatch() {
-    return pool.withTransaction(conn -> OutboxRepository.claim(conn, config.outbox().batchSize()).compose(rows -> {
+    return pool.withTransaction(conn -> conn.query(ASYNC_COMMIT).execute()
+        .compose(v -> OutboxRepository.claim(conn, config.outbox().batchSize())).compose(rows -> {
       if (rows.isEmpty()) {
         return Future.succeededFuture(0);
       }

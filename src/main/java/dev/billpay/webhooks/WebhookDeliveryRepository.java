@@ -70,14 +70,30 @@ public final class WebhookDeliveryRepository {
     this.pool = pool;
   }
 
+  /** One event of a polled batch, to fan out. */
+  public record Incoming(String clientId, JsonObject event, Instant happened) {}
+
   /**
    * An endpoint gets the events that happened after it was created, not the history before it, and
    * not the events about itself (a failing endpoint would otherwise be sent the news that it fails).
+   * A whole polled batch goes in one round trip; answers how many deliveries were queued.
    */
-  public Future<Integer> enqueue(String clientId, JsonObject event, Instant happened, Instant now) {
-    return pool.preparedQuery(ENQUEUE).execute(Tuple.of(clientId, event.getString("id"), event.getString("type"),
-        event.encode(), utc(now), utc(happened), String.valueOf(event.getString("subject"))))
-        .map(r -> r.rowCount());
+  public Future<Integer> enqueueAll(List<Incoming> events, Instant now) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<Tuple> rows = new ArrayList<>(events.size());
+    for (Incoming e : events) {
+      rows.add(Tuple.of(e.clientId(), e.event().getString("id"), e.event().getString("type"), e.event().encode(),
+          utc(now), utc(e.happened()), String.valueOf(e.event().getString("subject"))));
+    }
+    return pool.preparedQuery(ENQUEUE).executeBatch(rows).map(result -> {
+      int queued = 0;
+      for (var rs = result; rs != null; rs = rs.next()) {
+        queued += rs.rowCount();
+      }
+      return queued;
+    });
   }
 
   public Future<List<Claimed>> claim(int limit, List<String> busyEndpoints, Instant leaseUntil, Instant now) {

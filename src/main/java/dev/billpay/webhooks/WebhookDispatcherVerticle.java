@@ -79,7 +79,7 @@ public final class WebhookDispatcherVerticle extends VerticleBase {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Future<Integer>> inserts = new ArrayList<>();
+    List<WebhookDeliveryRepository.Incoming> events = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
       JsonObject event;
@@ -94,13 +94,16 @@ public final class WebhookDispatcherVerticle extends VerticleBase {
       if (clientId == null || event.getString("id") == null || event.getString("type") == null) {
         continue;
       }
-      inserts.add(deliveries.enqueue(clientId, event, happened, clock.instant()));
+      events.add(new WebhookDeliveryRepository.Incoming(clientId, event, happened));
     }
     ConsumedBatch batch = ConsumedBatch.of(records);
-    return Future.all(inserts).compose(v -> consumer.commit()).onSuccess(v -> {
-      if (inserts.stream().anyMatch(f -> f.result() > 0)) {
-        vertx.eventBus().publish(DELIVERIES_QUEUED, null);
-      }
-    }).recover(failure -> batch.rewind(consumer).compose(v -> Future.failedFuture(failure)));
+    // the whole poll in one batched statement; offsets only after it, so a crash re-reads, never skips
+    return deliveries.enqueueAll(events, clock.instant()).compose(queued -> consumer.commit().map(queued))
+        .onSuccess(queued -> {
+          if (queued > 0) {
+            vertx.eventBus().publish(DELIVERIES_QUEUED, null);
+          }
+        }).<Void>mapEmpty()
+        .recover(failure -> batch.rewind(consumer).compose(v -> Future.failedFuture(failure)));
   }
 }
