@@ -30,15 +30,31 @@ public final class HistoryProjectorVerticle extends VerticleBase {
   private static final long MEASURE_EVERY_MS = 5_000;
   private final HistoryRepository history;
   private final GatewayMetrics metrics;
+  private final AfterWindow afterWindow;
   private long measureTimer;
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> deadLetters;
   private boolean stopped;
 
+  /**
+   * Runs after each window of Cassandra writes, before the batch's offsets are committed. The seam
+   * through which a test kills the projector in the middle of a batch; a no-op otherwise.
+   */
+  @FunctionalInterface
+  public interface AfterWindow {
+    Future<Void> apply(int written, int batchSize);
+  }
+
   public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history, GatewayMetrics metrics) {
+    this(config, history, metrics, (written, batchSize) -> Future.succeededFuture());
+  }
+
+  public HistoryProjectorVerticle(GatewayConfig config, HistoryRepository history, GatewayMetrics metrics,
+      AfterWindow afterWindow) {
     this.config = config;
     this.history = history;
     this.metrics = metrics;
+    this.afterWindow = afterWindow;
   }
 
   @Override
@@ -123,7 +139,8 @@ public final class HistoryProjectorVerticle extends VerticleBase {
     for (int i = from; i < to; i++) {
       window.add(history.write(events.get(i), context));
     }
-    return Future.all(window).compose(v -> writeAll(events, to));
+    return Future.all(window).compose(v -> afterWindow.apply(to, events.size()))
+        .compose(v -> writeAll(events, to));
   }
 
   /** Lag of this instance's partitions: end offsets minus the consumer's positions. */

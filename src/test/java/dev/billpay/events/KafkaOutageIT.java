@@ -47,7 +47,7 @@ class KafkaOutageIT {
         ids.add(create());
       }
       Eventually.await(Duration.ofSeconds(30), "the backlog metric to show the unsent events",
-          () -> metric("billpay_outbox_backlog") >= 20);
+          () -> Probes.metric("billpay_outbox_backlog") >= 20);
       Api.Response ready = api.get(null, "/health/ready");
       assertThat(ready.status()).isEqualTo(503);
       assertThat(ready.json().getJsonObject("checks").getJsonObject("kafka").getString("status")).isEqualTo("DOWN");
@@ -68,19 +68,10 @@ class KafkaOutageIT {
     onTopic.forEach(e -> subjects.add(e.getString("subject")));
     assertThat(subjects).isEqualTo(wanted);
     Eventually.await(Duration.ofSeconds(30), "the backlog metric back to zero",
-        () -> metric("billpay_outbox_backlog") == 0);
+        () -> Probes.metric("billpay_outbox_backlog") == 0);
     Eventually.await(Duration.ofSeconds(30), "the outbox to drain",
         () -> Probes.pgLong("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND message_key = ANY(?)",
             (Object) ids.toArray(String[]::new)) == 0);
-  }
-
-  static double metric(String name) {
-    for (String line : api.get(null, "/metrics").body().split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name);
   }
 
   private static String create() {

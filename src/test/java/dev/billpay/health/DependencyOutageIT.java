@@ -19,7 +19,7 @@ class DependencyOutageIT {
   private static final Api api = new Api();
 
   @Test
-  @DisplayName("Cassandra down: history reads answer 503 and readiness says so; payments are still accepted")
+  @DisplayName("Cassandra down: history reads answer 503, readiness says so, payments are accepted and the projector lag grows; then it catches up")
   void cassandraDown() throws Exception {
     String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(900)).json().getString("id");
     var cassandra = SharedStack.stack().cassandra();
@@ -37,6 +37,9 @@ class DependencyOutageIT {
         assertThat(accepted.status()).isEqualTo(201);
         duringOutage.add(accepted.json().getString("id"));
       }
+      // the projector keeps retrying its batch, so its lag grows instead of records being skipped
+      Eventually.await(Duration.ofSeconds(60), "the projector lag metric to show the waiting events",
+          () -> Probes.metric("billpay_projector_lag") >= 5);
     } finally {
       cassandra.start();
     }
@@ -48,6 +51,8 @@ class DependencyOutageIT {
     for (String p : duringOutage) {
       assertThat(Probes.cassandraEvents(p)).as(p).isEqualTo(1);
     }
+    Eventually.await(Duration.ofSeconds(60), "the projector lag metric back to zero",
+        () -> Probes.metric("billpay_projector_lag") == 0);
   }
 
   @Test

@@ -112,4 +112,14 @@ public final class Probes {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A gauge or counter of the test gateway's /metrics page (the first series of that name). */
+  public static double metric(String name) {
+    for (String line : new Api().get(null, "/metrics").body().split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no metric " + name);
+  }
 }
