@@ -48,6 +48,8 @@ public final class ClearingEngine {
   /** The advisory lock key of the clearing leader ("billpay" + "ACH" in spirit; any fixed number). */
   static final long LEADER_LOCK = 0x62696c6c70617901L;
   private static final int MAX_PAYMENTS_PER_RUN = 200_000;
+  /** A file still not handed over this long after it was written had its hand-over cut short. */
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final Logger LOG = LoggerFactory.getLogger(ClearingEngine.class);
 
@@ -207,12 +209,42 @@ public final class ClearingEngine {
           .compose(content -> transmitter.transmit(f, content.orElseThrow()))
           .compose(v -> files.markTransmitted(f.id(), Instant.now()))
           .recover(e -> {
-            // the file is stored; a failed hand-over is retried by an operator, never by re-clearing
-            LOG.error("clearing file {} not transmitted: {}", f.id(), e.toString());
-            return Future.succeededFuture();
+            LOG.error("clearing file {} not transmitted, its payments need review: {}", f.id(), e.toString());
+            return transmissionUnknown(f.id(), Instant.now()).<Void>mapEmpty().recover(again -> {
+              // still 'created': the abandoned-file check of a later tick flags it
+              LOG.error("clearing file {} could not be flagged: {}", f.id(), again.toString());
+              return Future.succeededFuture();
+            });
           });
     }
     return chain;
+  }
+
+  /**
+   * A hand-over that failed or was cut short has an unknown outcome: the bank may have the file or
+   * not. Its payments become needs_review, with their events, and are never resubmitted by themselves;
+   * the bank's statement settles them, or its return file returns them (SPEC section 3).
+   */
+  public Future<Integer> transmissionUnknown(String fileId, Instant now) {
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    return pool.withTransaction(conn -> ClearingRepository.markTransmissionUnknown(conn, fileId)
+        .compose(payments -> transitions.applyAll(conn, payments, PaymentStatus.NEEDS_REVIEW, at)
+            .map(payments.size())));
+  }
+
+  /**
+   * Flags the files a crash left between their commit and their hand-over (still {@code created}
+   * after {@link #ABANDONED_AFTER}): their outcome is as unknown as a failed hand-over's.
+   */
+  public Future<Integer> flagAbandoned(Instant now) {
+    return files.abandonedBefore(now.minus(ABANDONED_AFTER)).compose(ids -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (String id : ids) {
+        LOG.error("clearing file {} was never handed over, its payments need review", id);
+        chain = chain.compose(n -> transmissionUnknown(id, now).map(m -> n + m));
+      }
+      return chain;
+    });
   }
 
   static String sha256(String content) {

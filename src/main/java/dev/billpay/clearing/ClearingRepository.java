@@ -52,6 +52,13 @@ public final class ClearingRepository {
       + " RETURNING " + prefixed("p.");
   private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = 'transmitted', transmitted_at = $2"
       + " WHERE id = $1 AND status = 'created'";
+  private static final String MARK_TRANSMISSION_UNKNOWN = "UPDATE clearing_files"
+      + " SET status = 'transmission_unknown' WHERE id = $1 AND status = 'created' RETURNING id";
+  private static final String SUBMITTED_IN_FILE = "SELECT id, client_id FROM payments"
+      + " WHERE clearing_file_id = $1 AND status = 'submitted' ORDER BY id FOR UPDATE";
+  /** Files still not handed over long after they were written: their hand-over was cut short. */
+  private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = 'created'"
+      + " AND created_at < $1 ORDER BY id";
   private static final String LIST = "SELECT id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"
       + " sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, transmitted_at, settled_at,"
       + " created_at FROM clearing_files WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
@@ -141,6 +148,28 @@ public final class ClearingRepository {
 
   public Future<Void> markTransmitted(String fileId, Instant at) {
     return pool.preparedQuery(MARK_TRANSMITTED).execute(Tuple.of(fileId, utc(at))).mapEmpty();
+  }
+
+  /**
+   * Marks a file whose hand-over did not complete; answers its payments still submitted (locked), or
+   * nothing when the file was not in {@code created} any more.
+   */
+  public static Future<List<PaymentRepository.Ref>> markTransmissionUnknown(SqlConnection conn, String fileId) {
+    return conn.preparedQuery(MARK_TRANSMISSION_UNKNOWN).execute(Tuple.of(fileId)).compose(marked -> marked.size() == 0
+        ? Future.succeededFuture(List.of())
+        : conn.preparedQuery(SUBMITTED_IN_FILE).execute(Tuple.of(fileId)).map(rows -> {
+          List<PaymentRepository.Ref> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+          return out;
+        }));
+  }
+
+  public Future<List<String>> abandonedBefore(Instant createdBefore) {
+    return pool.preparedQuery(ABANDONED).execute(Tuple.of(utc(createdBefore))).map(rows -> {
+      List<String> out = new ArrayList<>();
+      rows.forEach(r -> out.add(r.getString(0)));
+      return out;
+    });
   }
 
   public Future<List<JsonObject>> list(String startingAfter, int limitPlusOne) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the clock for cut-offs and runs each one once (any number of instances may run: the engine
- * elects a leader per cut-off), then settles what passed its settlement window.
+ * elects a leader per cut-off), flags files whose hand-over a crash cut short, then settles what
+ * passed its settlement window.
  */
 public final class ClearingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ClearingVerticle.class);
@@ -77,7 +78,8 @@ public final class ClearingVerticle extends VerticleBase {
               }
             })))
         .orElse(Future.succeededFuture());
-    cutoff.compose(v -> settlement.run(clock.instant())).onComplete(ar -> {
+    cutoff.compose(v -> engine.flagAbandoned(clock.instant()))
+        .compose(v -> settlement.run(clock.instant())).onComplete(ar -> {
       running = false;
       // a run cut short by the undeploy (its pool closed) is not worth a warning: the next start redoes it
       if (ar.failed() && !stopped) {

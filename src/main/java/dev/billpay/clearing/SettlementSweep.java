@@ -18,16 +18,19 @@ import java.util.List;
 
 /**
  * SPEC section 9: a submitted payment that no return has reached within the settlement window
- * (banking days after its effective date) is settled. Statement matches settle earlier.
+ * (banking days after its effective date) is settled, if its file reached the bank. A file whose
+ * hand-over is unknown settles only by the bank's statement. Statement matches settle earlier.
  */
 public final class SettlementSweep {
   private static final String CLAIM = """
       SELECT p.id, p.client_id FROM payments p JOIN clearing_files cf ON cf.id = p.clearing_file_id
-      WHERE p.status = 'submitted' AND cf.effective_date <= $1 ORDER BY p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED""";
+      WHERE p.status = 'submitted' AND cf.status = 'transmitted' AND cf.effective_date <= $1
+      ORDER BY p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED""";
   private static final String FILES_SETTLED = """
       UPDATE clearing_files cf SET status = 'settled', settled_at = $2
-      WHERE cf.status <> 'settled' AND cf.effective_date <= $1
-        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.clearing_file_id = cf.id AND p.status = 'submitted')""";
+      WHERE cf.status = 'transmitted' AND cf.effective_date <= $1
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.clearing_file_id = cf.id
+          AND p.status IN ('submitted', 'needs_review'))""";
   private static final int BATCH = 500;
 
   private final Pool pool;

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Applies a BAI2 statement: the {@link StatementMatcher} decides, this class makes it so. An ACH
- * settlement credit settles its clearing file and every payment in it still submitted; an incoming
+ * settlement credit settles its clearing file and every payment in it still submitted or in review
+ * (the credit shows the bank had the file, whatever its hand-over looked like); an incoming
  * credit matched to a submitted payment settles that payment; every other line is an exception.
  */
 final class StatementApplier {
@@ -31,7 +32,7 @@ final class StatementApplier {
   private static final String EXPECTED = "SELECT id, reference, amount, currency, effective_date FROM payments"
       + " WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
   private static final String FILE_PAYMENTS = "SELECT id, client_id FROM payments"
-      + " WHERE clearing_file_id = $1 AND status = 'submitted' ORDER BY id FOR UPDATE";
+      + " WHERE clearing_file_id = $1 AND status IN ('submitted', 'needs_review') ORDER BY id FOR UPDATE";
   private static final String PAYMENT_OWNER = "SELECT client_id FROM payments WHERE id = $1 FOR UPDATE";
   private static final String FILE_SETTLED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
       + " WHERE id = $1";

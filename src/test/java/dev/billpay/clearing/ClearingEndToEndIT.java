@@ -7,10 +7,7 @@ import dev.billpay.clearing.nacha.NachaReader;
 import dev.billpay.clearing.nacha.NachaWriter;
 import dev.billpay.clearing.nacha.ReturnFileBuilder;
 import dev.billpay.reconciliation.bai2.Bai2Statement;
-import dev.billpay.reconciliation.bai2.Bai2Writer;
-import dev.billpay.reconciliation.bai2.FileHeader;
 import dev.billpay.reconciliation.bai2.FundsType;
-import dev.billpay.reconciliation.bai2.GroupHeader;
 import dev.billpay.testing.Api;
 import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.testing.Eventually;
@@ -30,7 +27,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -135,14 +131,8 @@ class ClearingEndToEndIT {
 
     // the statement: the ACH settlement credit of the file's total on its effective date settles the rest
     LocalDate effective = LocalDate.parse(fileJson.getString("effective_date"));
-    String statement = Bai2Writer.format(new Bai2Statement(
-        new FileHeader("BANK", "BILLPAY", effective, "2359", Long.toString(System.nanoTime()), OptionalInt.of(80),
-            OptionalInt.empty()),
-        new GroupHeader("BILLPAY", "BANK", 1, effective, "2359", "USD", OptionalInt.of(2)),
-        List.of(new Bai2Statement.Account("000123456789", "", List.of(), List.of(
-            new Bai2Statement.Entry("166", fileJson.getLong("total_debit"), FundsType.IMMEDIATE, "ACH1", "",
-                "ACH SETTLEMENT"),
-            new Bai2Statement.Entry("195", 99_99, FundsType.IMMEDIATE, "WIRE1", "", "NOBODY EXPECTS THIS"))))));
+    String statement = AchSettlementStatement.of(effective, fileJson.getLong("total_debit"),
+        new Bai2Statement.Entry("195", 99_99, FundsType.IMMEDIATE, "WIRE1", "", "NOBODY EXPECTS THIS"));
     Api.Response settled = upload(statement);
     assertThat(settled.status()).as(settled.body()).isEqualTo(201);
     assertThat(settled.json().getJsonObject("summary").getInteger("clearing_files_settled")).isEqualTo(1);

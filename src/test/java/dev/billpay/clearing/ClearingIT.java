@@ -11,13 +11,18 @@ import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.testing.Api;
+import dev.billpay.testing.DocumentedEvents;
+import dev.billpay.testing.Eventually;
 import dev.billpay.testing.GatewayExtension;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.SharedStack;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +39,37 @@ class ClearingIT {
   private static final Api api = new Api();
 
   private static ClearingEngine engine(Pool pool) {
-    var config = gateway.config();
-    var c = config.clearing();
+    return engine(pool, new DirectoryTransmitter(gateway.vertx(), gateway.config().clearing().transmitDir()));
+  }
+
+  private static ClearingEngine engine(Pool pool, Transmitter transmitter) {
+    var c = gateway.config().clearing();
     return new ClearingEngine(gateway.vertx(), pool, c,
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
-        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(gateway.vertx(), c.transmitDir()),
+        new PaymentTransitions(new PaymentRepository(pool)), transmitter,
         new dev.billpay.observability.GatewayMetrics());
+  }
+
+  private static SettlementSweep sweep(Pool pool) {
+    var c = gateway.config().clearing();
+    return new SettlementSweep(pool, new PaymentTransitions(new PaymentRepository(pool)),
+        BankingCalendar.federalReserve(), c.zone(), c.settlementDays());
+  }
+
+  /** Sweeps until nothing is left (it works in batches). */
+  private static void sweepAll(SettlementSweep sweep, Instant at) throws Exception {
+    while (await(sweep.run(at)) > 0) {
+      // next batch
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private static String status(String paymentId) {
+    return api.get(Api.DEV_KEY, "/v1/payments/" + paymentId).json().getString("status");
   }
 
   @Test
@@ -122,20 +151,76 @@ class ClearingIT {
     Instant now = Instant.now();
     engine(pool).run(now, now).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).isEqualTo("submitted");
-    var c = gateway.config().clearing();
-    SettlementSweep sweep = new SettlementSweep(pool, new PaymentTransitions(new PaymentRepository(pool)),
-        BankingCalendar.federalReserve(), c.zone(), c.settlementDays());
+    SettlementSweep sweep = sweep(pool);
     sweep.run(now).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status"))
         .as("inside the window nothing settles").isEqualTo("submitted");
     // ten days on, the window has passed: sweep until nothing is left (it works in batches)
-    Instant later = now.plus(java.time.Duration.ofDays(10));
-    while (sweep.run(later).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS) > 0) {
-      // next batch
-    }
+    sweepAll(sweep, now.plus(java.time.Duration.ofDays(10)));
     assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).isEqualTo("settled");
     assertThat(Probes.pgLong("SELECT count(*) FROM outbox WHERE message_key = ? AND payload LIKE"
         + " '%\"billpay.payment.settled\"%'", id)).isEqualTo(1);
+    pool.close();
+  }
+
+  @Test
+  @DisplayName("a failed hand-over leaves the bank's outcome unknown: payments need review, the window does not settle them, the bank's statement does")
+  void failedHandOver() throws Exception {
+    List<String> ids = List.of(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(5511)).json().getString("id"),
+        api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(5522)).json().getString("id"));
+    Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
+    Instant now = Instant.now();
+    ClearingEngine.RunResult run = await(engine(pool, (file, content) ->
+        Future.failedFuture("connection reset after the upload started")).run(now, now));
+    assertThat(run.ran()).isTrue();
+    String fileId = api.get(Api.DEV_KEY, "/v1/payments/" + ids.get(0)).json().getString("clearing_file_id");
+    JsonObject file = api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/" + fileId).json();
+    assertThat(file.getString("status")).isEqualTo("transmission_unknown");
+    for (String id : ids) {
+      assertThat(status(id)).as(id).isEqualTo("needs_review");
+    }
+    List<JsonObject> events = Probes.topicEvents(new HashSet<>(ids), 6, Duration.ofSeconds(60));
+    for (String id : ids) {
+      assertThat(events.stream().filter(e -> e.getString("subject").equals(id)).map(e -> e.getString("type")))
+          .containsExactly("billpay.payment.created", "billpay.payment.submitted", "billpay.payment.needs_review");
+    }
+    events.forEach(DocumentedEvents::assertMatchesItsExample);
+
+    sweepAll(sweep(pool), now.plus(Duration.ofDays(10)));
+    for (String id : ids) {
+      assertThat(status(id)).as("never settled by the window alone: " + id).isEqualTo("needs_review");
+    }
+    Api.Response statement = api.send("POST", "/v1/bank-files", SharedStack.ADMIN_TOKEN, "text/plain",
+        AchSettlementStatement.of(LocalDate.parse(file.getString("effective_date")), file.getLong("total_debit")));
+    assertThat(statement.status()).as(statement.body()).isEqualTo(201);
+    assertThat(statement.json().getJsonObject("summary").getInteger("clearing_files_settled")).isEqualTo(1);
+    for (String id : ids) {
+      assertThat(status(id)).as("the bank's settlement credit shows it had the file: " + id).isEqualTo("settled");
+    }
+    pool.close();
+  }
+
+  @Test
+  @DisplayName("a file a crash left between its commit and its hand-over is flagged after ten minutes, its payments need review")
+  void abandonedHandOver() throws Exception {
+    String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(5533)).json().getString("id");
+    Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
+    Instant now = Instant.now();
+    // the process "dies" during the hand-over: the transmitter never answers
+    ClearingEngine stuck = engine(pool, (file, content) -> io.vertx.core.Promise.<Void>promise().future());
+    stuck.run(now, now);
+    Eventually.await(Duration.ofSeconds(60), "the file committed", () -> "submitted".equals(status(id)));
+    String fileId = api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("clearing_file_id");
+    ClearingEngine next = engine(pool);
+    await(next.flagAbandoned(Instant.now()));
+    assertThat(status(id)).as("a hand-over may still be under way").isEqualTo("submitted");
+    assertThat(await(next.flagAbandoned(Instant.now().plus(ClearingEngine.ABANDONED_AFTER).plusSeconds(60))))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(status(id)).isEqualTo("needs_review");
+    assertThat(api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/" + fileId).json().getString("status"))
+        .isEqualTo("transmission_unknown");
+    assertThat(await(next.flagAbandoned(Instant.now().plus(ClearingEngine.ABANDONED_AFTER).plusSeconds(60))))
+        .as("flagged once").isZero();
     pool.close();
   }
 }
