@@ -114,7 +114,9 @@ public final class Gateway {
   private static void ensureTopics(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {
     for (String topic : List.of(kafka.paymentEventsTopic(), kafka.deadLetterTopic())) {
       try {
-        admin.createTopics(List.of(new NewTopic(topic, kafka.partitions(), (short) kafka.replicationFactor())))
+        // retention applies to topics the gateway creates; an existing topic keeps the operator's settings
+        admin.createTopics(List.of(new NewTopic(topic, kafka.partitions(), (short) kafka.replicationFactor())
+                .configs(java.util.Map.of("retention.ms", Long.toString(kafka.retentionHours() * 3_600_000L)))))
             .all().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) {

@@ -39,7 +39,8 @@ public record GatewayConfig(
       String paymentEventsTopic,
       String deadLetterTopic,
       int partitions,
-      int replicationFactor) {
+      int replicationFactor,
+      int retentionHours) {
     public boolean external() {
       return !bootstrapServers.isEmpty();
     }
@@ -187,7 +188,8 @@ public record GatewayConfig(
             r.string("kafka.payment-events-topic"),
             r.string("kafka.dead-letter-topic"),
             r.integer("kafka.partitions", 1, 10_000),
-            r.integer("kafka.replication-factor", 1, 32));
+            r.integer("kafka.replication-factor", 1, 32),
+            r.integer("kafka.retention-hours", 1, 24 * 3650));
     if (kafka.paymentEventsTopic().isEmpty()) {
       r.problem("kafka.payment-events-topic", "must not be empty");
     }
@@ -308,7 +310,7 @@ public record GatewayConfig(
         http,
         new PgConfig(pgUrl, pg.user(), pg.password(), pg.poolSize()),
         new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.deadLetterTopic(), kafka.partitions(),
-            kafka.replicationFactor()),
+            kafka.replicationFactor(), kafka.retentionHours()),
         new CassandraConfig(
             cassandraContactPoints,
             cassandra.localDatacenter(),

@@ -126,7 +126,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
             ar.cause().toString());
       } else {
         consecutiveFailures = 0;
-        boolean more = ar.result() == config.outbox().batchSize() || wakeRequested;
+        // after a batch that sent anything, look again at once: a full batch leaves more behind, and
+        // each key's next event becomes claimable only now that its predecessor is marked
+        boolean more = ar.result() > 0 || wakeRequested;
         delay = more ? 0 : config.outbox().pollIntervalMs();
       }
       wakeRequested = false;

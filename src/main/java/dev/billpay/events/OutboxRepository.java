@@ -9,10 +9,17 @@ import java.util.List;
 
 /** Reading and marking outbox rows; both run inside the relay's transaction. */
 final class OutboxRepository {
-  /** Oldest first; SKIP LOCKED lets several relays share the outbox without sending a row twice at once. */
+  /**
+   * Oldest first; SKIP LOCKED lets several relays share the outbox without sending a row twice at
+   * once. Only the oldest unsent event of each key is claimed: while one relay holds a payment's
+   * event, another cannot send that payment's next one ahead of it (the next batch takes it, once
+   * the first is acknowledged and marked).
+   */
   private static final String CLAIM_BATCH = """
-      SELECT id, event_id, message_key, payload FROM outbox
-      WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+      SELECT o.id, o.event_id, o.message_key, o.payload FROM outbox o
+      WHERE o.sent_at IS NULL AND NOT EXISTS (
+        SELECT 1 FROM outbox e WHERE e.sent_at IS NULL AND e.message_key = o.message_key AND e.id < o.id)
+      ORDER BY o.id LIMIT $1 FOR UPDATE OF o SKIP LOCKED""";
   private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
   private static final String BACKLOG = "SELECT count(*) AS backlog,"
       + " coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest FROM outbox WHERE sent_at IS NULL";

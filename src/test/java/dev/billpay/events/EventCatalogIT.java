@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +67,24 @@ class EventCatalogIT {
         assertThat(documented).containsKey("billpay.payment.created");
       }
       assertThat(documented).containsKey("billpay.payment." + status.wire());
+    }
+  }
+
+  @Test
+  @DisplayName("the events and dead-letter topics are created with the configured partitions and retention")
+  void topicSettingsFromConfig() throws Exception {
+    var kafka = gateway.config().kafka();
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+        kafka.bootstrapServers()))) {
+      for (String topic : List.of(kafka.paymentEventsTopic(), kafka.deadLetterTopic())) {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        assertThat(description.partitions()).as(topic).hasSize(kafka.partitions());
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        assertThat(config.get("retention.ms").value()).as(topic)
+            .isEqualTo(Long.toString(kafka.retentionHours() * 3_600_000L));
+      }
     }
   }
 }

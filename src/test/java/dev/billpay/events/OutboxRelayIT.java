@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,5 +59,32 @@ class OutboxRelayIT {
     }
     assertThat(new HashSet<>(Probes.topicEvents(new HashSet<>(ids), 100, Duration.ofSeconds(60)).stream()
         .map(e -> e.getString("subject")).toList())).hasSize(100);
+  }
+
+  @Test
+  @DisplayName("with three relays, each payment's events reach Kafka in the order they happened")
+  void orderPerPayment() {
+    String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+    List<CompletableFuture<String>> flows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      // scheduled, then canceled at once: two events of one payment, committed a moment apart
+      flows.add(api.postPaymentAsync(Api.DEV_KEY, UUID.randomUUID().toString(),
+          Api.paymentBody(88).put("scheduled_for", date).encode()).thenApply(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String id = r.json().getString("id");
+            Api.Response canceled = api.send("POST", "/v1/payments/" + id + "/cancel", Api.DEV_KEY, null, null,
+                UUID.randomUUID().toString());
+            assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
+            return id;
+          }));
+    }
+    Set<String> ids = new HashSet<>(flows.stream().map(CompletableFuture::join).toList());
+    java.util.Map<String, List<String>> typesByPayment = new java.util.HashMap<>();
+    for (var e : Probes.topicEvents(ids, 120, Duration.ofSeconds(60))) {
+      typesByPayment.computeIfAbsent(e.getString("subject"), k -> new ArrayList<>()).add(e.getString("type"));
+    }
+    assertThat(typesByPayment).hasSize(60);
+    typesByPayment.forEach((id, types) -> assertThat(types).as(id)
+        .containsExactly("billpay.payment.scheduled", "billpay.payment.canceled"));
   }
 }
