@@ -1,6 +1,8 @@
 package dev.billpay.accounts;
 
 import dev.billpay.crypto.AccountNumberCipher.Sealed;
+import dev.billpay.db.BatchResults;
+import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -67,6 +69,17 @@ public final class FundingAccountRepository {
   }
 
   /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
+  /** {@link #debitStatus} of many accounts in one round trip (the coalesced payment write path). */
+  public static Future<List<Optional<String>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
+    List<Tuple> tuples = new ArrayList<>(accounts.size());
+    accounts.forEach(a -> tuples.add(Tuple.of(a.id(), a.clientId())));
+    return conn.preparedQuery(DEBIT_STATUS).executeBatch(tuples).map(first -> BatchResults.each(first, tuples.size(),
+        rows -> {
+          var it = rows.iterator();
+          return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.<String>empty();
+        }));
+  }
+
   public static Future<Optional<String>> debitStatus(SqlConnection conn, String clientId, String id) {
     return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(rows -> {
       var it = rows.iterator();

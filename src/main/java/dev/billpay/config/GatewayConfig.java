@@ -68,7 +68,12 @@ public record GatewayConfig(
       int cassandraPort,
       int cassandraStoragePort) {}
 
-  public record PaymentsConfig(long maxAmountMinor, long dailyLimitMinor, int maxScheduleDays) {}
+  /**
+   * Limits, and how POST /v1/payments coalesces: up to {@code writeBatchSize} concurrent requests of
+   * one event loop share a transaction, with at most {@code writeBatchesInFlight} per event loop.
+   */
+  public record PaymentsConfig(long maxAmountMinor, long dailyLimitMinor, int maxScheduleDays, int writeBatchSize,
+      int writeBatchesInFlight) {}
 
   public record IdempotencyConfig(int retentionHours, int purgeIntervalMs) {}
 
@@ -220,7 +225,9 @@ public record GatewayConfig(
     PaymentsConfig payments = new PaymentsConfig(
         r.longInteger("payments.max-amount-minor", 1, Long.MAX_VALUE / 4),
         r.longInteger("payments.daily-limit-minor", 1, Long.MAX_VALUE / 4),
-        r.integer("payments.max-schedule-days", 1, 3660));
+        r.integer("payments.max-schedule-days", 1, 3660),
+        r.integer("payments.write-batch-size", 1, 1000),
+        r.integer("payments.write-batches-in-flight", 1, 64));
     IdempotencyConfig idempotency = new IdempotencyConfig(
         r.integer("idempotency.retention-hours", 24, 24 * 365), r.integer("idempotency.purge-interval-ms", 1000, 86_400_000));
     RateLimitConfig rateLimit = new RateLimitConfig(

@@ -70,7 +70,8 @@ public final class HttpApiVerticle extends VerticleBase {
     Clock clock = Clock.systemUTC();
     IdempotentTransactions idempotency = new IdempotentTransactions(pool);
     PaymentRepository paymentRepository = new PaymentRepository(pool);
-    PaymentService payments = new PaymentService(paymentRepository, idempotency, config.payments(), clock);
+    PaymentService payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
+        clock);
     ClientRepository clients = new ClientRepository(pool);
     MetricsHandler metricsHandler = new MetricsHandler(shared.metrics());
     FundingAccountService accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,

@@ -25,6 +25,10 @@ public final class IdempotentTransactions {
   private static final String COMPLETE = """
       UPDATE idempotency_keys SET response_status = $3, response_body = $4
       WHERE client_id = $1 AND idempotency_key = $2""";
+  /** The coalesced write path knows its answer before it writes, so it stores the record complete. */
+  private static final String CLAIM_COMPLETED = """
+      INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response_status, response_body, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (client_id, idempotency_key) DO NOTHING""";
   private static final String FIND = """
       SELECT fingerprint, response_status, response_body FROM idempotency_keys
       WHERE client_id = $1 AND idempotency_key = $2""";
@@ -56,12 +60,32 @@ public final class IdempotentTransactions {
         .compose(reply -> reply != null ? Future.succeededFuture(reply) : replay(clientId, key, fingerprint));
   }
 
+  /** A key to claim with the answer its request will get if the transaction commits. */
+  public record CompletedClaim(String clientId, String key, byte[] fingerprint, java.time.Instant at, Reply reply) {}
+
+  /**
+   * Claims many keys in the caller's transaction, each stored with its final answer, in one round
+   * trip; answers per claim whether it was new. A key already taken (or being taken by another
+   * transaction, which this waits for) is not claimed: its request is a {@link #replay}. Callers
+   * order the claims, so two transactions never wait on each other's keys.
+   */
+  public static Future<java.util.List<Boolean>> claimCompleted(SqlConnection conn, java.util.List<CompletedClaim> claims) {
+    java.util.List<Tuple> tuples = new java.util.ArrayList<>(claims.size());
+    for (CompletedClaim c : claims) {
+      tuples.add(Tuple.of(c.clientId(), c.key(), Buffer.buffer(c.fingerprint()), c.reply().status(), c.reply().body(),
+          OffsetDateTime.ofInstant(c.at(), ZoneOffset.UTC)));
+    }
+    return conn.preparedQuery(CLAIM_COMPLETED).executeBatch(tuples)
+        .map(first -> dev.billpay.db.BatchResults.each(first, tuples.size(), rows -> rows.rowCount() == 1));
+  }
+
   /** Deletes records older than the retention; answers how many. */
   public Future<Integer> purgeOlderThanHours(int hours) {
     return pool.preparedQuery(PURGE).execute(Tuple.of(hours)).map(r -> r.rowCount());
   }
 
-  private Future<Reply> replay(String clientId, String key, byte[] fingerprint) {
+  /** The stored answer of a key another request already used: replayed, or 422 if the body differs. */
+  public Future<Reply> replay(String clientId, String key, byte[] fingerprint) {
     return pool.preparedQuery(FIND).execute(Tuple.of(clientId, key)).map(rows -> {
       var it = rows.iterator();
       if (!it.hasNext()) {

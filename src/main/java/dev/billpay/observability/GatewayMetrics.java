@@ -58,6 +58,16 @@ public final class GatewayMetrics {
     eventsDeadLettered.increment();
   }
 
+  /**
+   * One coalesced payment write: how many requests shared its transaction, and whether it committed
+   * or fell back to one transaction per request.
+   */
+  public void paymentWriteBatch(int size, boolean committed) {
+    io.micrometer.core.instrument.DistributionSummary.builder("billpay_payment_write_batch_size")
+        .description("POST /v1/payments requests per shared write transaction").tag("outcome",
+            committed ? "committed" : "one_by_one").register(registry).record(size);
+  }
+
   /** HTTP server timings by method, route pattern (never the raw path: ids would explode cardinality) and status. */
   public void httpRequest(String method, String route, int status, long nanos) {
     Timer.builder("http_server_requests").tag("method", method).tag("route", route)

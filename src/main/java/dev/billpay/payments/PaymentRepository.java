@@ -83,6 +83,28 @@ public final class PaymentRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  /** Many payments in one round trip, in the caller's transaction. */
+  public Future<Void> insertAll(SqlConnection conn, List<Payment> payments) {
+    List<Tuple> tuples = new ArrayList<>(payments.size());
+    payments.forEach(p -> tuples.add(tuple(p)));
+    return conn.preparedQuery(INSERT).executeBatch(tuples).mapEmpty();
+  }
+
+  /** One client's amounts of one day and currency, added to its daily total at once. */
+  public record DailyAmount(String clientId, LocalDate day, String currency, long amount) {}
+
+  /**
+   * {@link #addToDailyTotal} for many totals in one round trip; answers whether every one stayed
+   * within the limit. Callers order the totals, so two transactions never wait on each other's rows.
+   */
+  public Future<Boolean> addToDailyTotals(SqlConnection conn, List<DailyAmount> amounts, long limit) {
+    List<Tuple> tuples = new ArrayList<>(amounts.size());
+    amounts.forEach(a -> tuples.add(Tuple.of(a.clientId(), a.day(), a.currency(), a.amount(), limit)));
+    return conn.preparedQuery(ADD_TO_DAILY_TOTAL).executeBatch(tuples)
+        .map(first -> dev.billpay.db.BatchResults.each(first, tuples.size(), rows -> rows.rowCount() == 1).stream()
+            .allMatch(within -> within));
+  }
+
   /** True if inserted, false if the plan already has this occurrence. */
   public Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
     return conn.preparedQuery(INSERT_OCCURRENCE).execute(tuple(p)).map(rows -> rows.size() > 0);

@@ -5,6 +5,7 @@ import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
 import dev.billpay.http.ApiProblem;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.http.ApiProblem.FieldError;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -14,6 +15,7 @@ import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** Creating, reading, listing and canceling payments; every change is durable before it is answered. */
 public final class PaymentService {
@@ -29,18 +32,22 @@ public final class PaymentService {
   private final PaymentsConfig limits;
   private final Clock clock;
   private final PaymentTransitions transitions;
+  private final PaymentWriteBatcher writes;
 
-  public PaymentService(PaymentRepository payments, IdempotentTransactions idempotency, PaymentsConfig limits,
-      Clock clock) {
+  public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
+      PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
     this.transitions = new PaymentTransitions(payments);
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
+    this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(),
+        limits.writeBatchSize(), limits.writeBatchesInFlight(), metrics, this::createAlone);
   }
 
   private static final BankingCalendar CALENDAR = BankingCalendar.federalReserve();
 
+  /** Checks what needs no database, then writes the payment, coalesced with concurrent ones. */
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePaymentRequest req) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -53,19 +60,29 @@ public final class PaymentService {
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
         req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now,
         execution);
-    return idempotency.run(clientId, key, fingerprint, now, conn -> checkReferences(conn, clientId, req)
-            .compose(v -> payments.addToDailyTotal(conn, clientId, today, req.amount(), limits.dailyLimitMinor()))
+    return writes.submit(NewPayment.of(clientId, key, fingerprint, req, payment, future ? "scheduled" : "created",
+        today, now));
+  }
+
+  /**
+   * One payment in a transaction of its own: what a coalesced batch does for each member, and the
+   * path its members take when the batch cannot decide for all of them at once.
+   */
+  private Future<Reply> createAlone(NewPayment p) {
+    CreatePaymentRequest req = p.request();
+    return idempotency.run(p.clientId(), p.key(), p.fingerprint(), p.at(), conn ->
+            checkReferences(conn, p.clientId(), req)
+            .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
               if (!withinLimit) {
                 throw new ApiProblem(422, "daily-limit-exceeded", "Daily limit exceeded",
                     "This payment would take today's total above your daily limit of " + limits.dailyLimitMinor()
                         + " minor units.", List.of(new FieldError("amount", "exceeds the remaining daily limit")));
               }
-              return payments.insert(conn, payment);
+              return payments.insert(conn, p.payment());
             })
-            .compose(v -> OutboxWriter.append(conn, PaymentEvents.of(payment, future ? "scheduled" : "created"),
-                payment.id(), now))
-            .map(v -> Reply.of(201, payment.toJson().encode())))
+            .compose(v -> OutboxWriter.append(conn, p.event(), p.payment().id(), p.at()))
+            .map(v -> p.reply()))
         .recover(PaymentService::duplicateReference);
   }
 
@@ -108,24 +125,32 @@ public final class PaymentService {
   public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
     return FundingAccountRepository.debitStatus(conn, clientId, req.fundingAccountId())
         .compose(status -> PayeeRepository.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
-          if (status.isEmpty() || !payeeActive) {
-            List<FieldError> errors = new java.util.ArrayList<>();
-            if (status.isEmpty()) {
-              errors.add(new FieldError("funding_account_id", "no such funding account"));
-            }
-            if (!payeeActive) {
-              errors.add(new FieldError("payee_id", "no such payee (or it was deleted)"));
-            }
-            throw new ApiProblem(422, "unknown-reference", "Unknown funding account or payee",
-                "The payment refers to resources that do not exist for your account.", errors);
-          }
-          if (!"active".equals(status.get())) {
-            throw new ApiProblem(422, "funding-account-blocked", "Funding account blocked",
-                "This funding account is blocked for new debits.",
-                List.of(new FieldError("funding_account_id", "is blocked for new debits")));
-          }
+          referenceProblem(status, payeeActive).ifPresent(problem -> {
+            throw problem;
+          });
           return null;
         }));
+  }
+
+  /** The 422 a payment gets for its funding account (its status, if it is the client's) and payee. */
+  static Optional<ApiProblem> referenceProblem(Optional<String> accountStatus, boolean payeeActive) {
+    if (accountStatus.isEmpty() || !payeeActive) {
+      List<FieldError> errors = new java.util.ArrayList<>();
+      if (accountStatus.isEmpty()) {
+        errors.add(new FieldError("funding_account_id", "no such funding account"));
+      }
+      if (!payeeActive) {
+        errors.add(new FieldError("payee_id", "no such payee (or it was deleted)"));
+      }
+      return Optional.of(new ApiProblem(422, "unknown-reference", "Unknown funding account or payee",
+          "The payment refers to resources that do not exist for your account.", errors));
+    }
+    if (!"active".equals(accountStatus.get())) {
+      return Optional.of(new ApiProblem(422, "funding-account-blocked", "Funding account blocked",
+          "This funding account is blocked for new debits.",
+          List.of(new FieldError("funding_account_id", "is blocked for new debits"))));
+    }
+    return Optional.empty();
   }
 
   private static Future<Reply> duplicateReference(Throwable failure) {

@@ -48,4 +48,16 @@ public final class Fixtures {
     }
     return payee;
   }
+
+  /** A new API client with its own key (through the admin API), for tests that need a clean slate. */
+  public static String newClientKey(String name) {
+    Api api = new Api();
+    Api.Response client = api.post(SharedStack.ADMIN_TOKEN, "/admin/v1/clients", new JsonObject().put("name", name));
+    Api.Response key = client.status() != 201 ? client : api.post(SharedStack.ADMIN_TOKEN,
+        "/admin/v1/clients/" + client.json().getString("id") + "/keys", new JsonObject());
+    if (key.status() != 201) {
+      throw new IllegalStateException("client fixture: " + key.status() + " " + key.body());
+    }
+    return key.json().getString("key");
+  }
 }
