@@ -130,8 +130,10 @@ public final class ClearingEngine {
     LocalDate fileDate = cutoffs.dayOf(cutoff);
     String destination = FileHeader.routingField(config.immediateDestination());
     return ClearingRepository.usedModifiers(conn, fileDate, destination)
-        .compose(used -> ClearingRepository.reserveTraces(conn, due.size() + 10_000)
-            .compose(firstTrace -> vertx.executeBlocking(() -> plan(due, effective, at, used, firstTrace))))
+        // planned once to count the trace numbers (entries and offsets), so exactly those are reserved
+        .compose(used -> vertx.executeBlocking(() -> plan(due, effective, at, used, 1)).compose(counted ->
+            ClearingRepository.reserveTraces(conn, (int) counted.nextTraceSequence() - 1).compose(firstTrace ->
+                vertx.executeBlocking(() -> plan(due, effective, at, used, firstTrace)))))
         .compose(plan -> {
           Future<List<ClearingFile>> chain = Future.succeededFuture(new ArrayList<>());
           for (NachaPlanner.PlannedFile planned : plan.files()) {

@@ -39,8 +39,14 @@ public final class ClearingRepository {
       ORDER BY p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED""";
   private static final String USED_MODIFIERS = "SELECT file_id_modifier FROM clearing_files"
       + " WHERE file_date = $1 AND destination = $2";
-  /** Reserves a block of trace sequence numbers: the last of the block is returned. */
-  private static final String RESERVE_TRACES = "SELECT setval('trace_sequence', nextval('trace_sequence') + $1 - 1)";
+  /**
+   * Reserves a block of $1 consecutive trace sequence numbers and answers its first; a block that
+   * would pass 9,999,999 starts again at 1 (only the clearing leader reserves, under its lock).
+   */
+  private static final String RESERVE_TRACES = """
+      SELECT CASE WHEN s.first + $1 - 1 <= 9999999 THEN setval('trace_sequence', s.first + $1 - 1) - $1 + 1
+                  ELSE setval('trace_sequence', $1) - $1 + 1 END
+      FROM (SELECT nextval('trace_sequence') AS first) s""";
   private static final String INSERT_FILE = """
       INSERT INTO clearing_files (id, cutoff_at, file_date, destination, file_id_modifier, effective_date, content,
         sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, created_at)
@@ -121,7 +127,7 @@ public final class ClearingRepository {
 
   /** The first of {@code n} consecutive trace sequence numbers reserved for this run. */
   public static Future<Long> reserveTraces(SqlConnection conn, int n) {
-    return conn.preparedQuery(RESERVE_TRACES).execute(Tuple.of(n)).map(rows -> rows.iterator().next().getLong(0) - n + 1);
+    return conn.preparedQuery(RESERVE_TRACES).execute(Tuple.of(n)).map(rows -> rows.iterator().next().getLong(0));
   }
 
   public static Future<Void> insertFile(SqlConnection conn, ClearingFile f, String content) {

@@ -47,8 +47,12 @@ public final class PaymentRepository {
   private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
       + " AND due_at < $2 ORDER BY due_at";
 
-  /** Locks the payment a bank file refers to by its trace number. */
-  private static final String FIND_BY_TRACE = "SELECT " + COLUMNS + " FROM payments WHERE trace_number = $1 FOR UPDATE";
+  /**
+   * Locks the payment a bank file refers to by its trace number: the latest with it, as trace
+   * numbers come round again after 9,999,999 entries (long after any return could arrive).
+   */
+  private static final String FIND_BY_TRACE = "SELECT " + COLUMNS + " FROM payments WHERE trace_number = $1"
+      + " ORDER BY id DESC LIMIT 1 FOR UPDATE";
   private static final String RECORD_RETURN = "UPDATE payments SET return_code = $2, return_reason = $3 WHERE id = $1";
 
   /** A payment's id and owner, as the background jobs see it. */
