@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The one transition table of SPEC section 3. A submitted payment never goes back to pending: a
  * payment is submitted to the bank at most once, and an unknown bank outcome is NEEDS_REVIEW, which
- * only an explicit settlement or return resolves.
+ * only an explicit settlement or return resolves. Settled is final but for a late return.
  */
 public final class PaymentStateMachine {
   private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
@@ -24,7 +24,8 @@ public final class PaymentStateMachine {
       PENDING, EnumSet.of(SUBMITTED, CANCELED, FAILED),
       SUBMITTED, EnumSet.of(SETTLED, RETURNED, NEEDS_REVIEW),
       NEEDS_REVIEW, EnumSet.of(SETTLED, RETURNED),
-      SETTLED, EnumSet.noneOf(PaymentStatus.class),
+      // a late return reverses a settled debit (unauthorized-debit returns may come 60 days later)
+      SETTLED, EnumSet.of(RETURNED),
       RETURNED, EnumSet.noneOf(PaymentStatus.class),
       FAILED, EnumSet.noneOf(PaymentStatus.class),
       CANCELED, EnumSet.noneOf(PaymentStatus.class));

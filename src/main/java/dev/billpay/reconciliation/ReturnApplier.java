@@ -8,6 +8,7 @@ import dev.billpay.clearing.nacha.NachaFile;
 import dev.billpay.clearing.nacha.ReturnCodes;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentStateMachine;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.reconciliation.BankFileRepository.NewException;
@@ -74,9 +75,9 @@ final class ReturnApplier {
         return Future.succeededFuture();
       }
       Payment p = found.get();
-      if (p.status() != PaymentStatus.SUBMITTED && p.status() != PaymentStatus.NEEDS_REVIEW) {
-        exceptions.add(new NewException(line, p.status() == PaymentStatus.SETTLED ? "return_after_settlement"
-            : "unexpected_return", r.returnCode() + " " + reason + " for a " + p.status().wire() + " payment",
+      if (!PaymentStateMachine.allows(p.status(), PaymentStatus.RETURNED)) {
+        exceptions.add(new NewException(line, "unexpected_return",
+            r.returnCode() + " " + reason + " for a " + p.status().wire() + " payment",
             entry.amountCents(), "USD", valueDate, p.id()));
         return Future.succeededFuture();
       }
