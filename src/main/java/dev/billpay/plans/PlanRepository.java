@@ -38,7 +38,12 @@ public final class PlanRepository {
    * scheduler instances share the work without waiting on each other or doing it twice.
    */
   private static final String CLAIM_BEHIND = "SELECT " + COLUMNS + " FROM payment_plans WHERE status = 'active'"
-      + " AND (materialized_through IS NULL OR materialized_through < $1) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+      + " AND (materialized_through IS NULL OR materialized_through < $1)"
+      // furthest behind first: plans already up to date in a zone west of UTC+14 never starve the rest
+      + " ORDER BY materialized_through NULLS FIRST, id LIMIT $2 FOR UPDATE SKIP LOCKED";
+  /** Dates up to $2 are never materialised: they passed before the plan existed or while it was paused. */
+  private static final String SKIP_THROUGH = "UPDATE payment_plans SET materialized_through ="
+      + " GREATEST(materialized_through, $2) WHERE id = $1";
   private static final String MATERIALIZED = "UPDATE payment_plans SET materialized_through = $2, status = $3,"
       + " updated_at = $4 WHERE id = $1";
 
@@ -70,6 +75,10 @@ public final class PlanRepository {
   public Future<List<PaymentPlan>> list(String clientId, String startingAfter, int limitPlusOne) {
     return pool.preparedQuery(LIST).execute(Tuple.of(clientId, startingAfter, limitPlusOne))
         .map(PlanRepository::all);
+  }
+
+  public static Future<Void> skipThrough(SqlClient conn, String id, LocalDate through) {
+    return conn.preparedQuery(SKIP_THROUGH).execute(Tuple.of(id, through)).mapEmpty();
   }
 
   public static Future<Optional<PaymentPlan>> setStatus(SqlClient conn, String clientId, String id, String status,

@@ -56,8 +56,11 @@ public final class PlanService {
     if (req.recurrence().lastDate().isBefore(java.time.LocalDate.ofInstant(now, req.zone()))) {
       throw ApiProblem.validation("start_date", "the plan has no occurrence today or later in its time zone");
     }
+    // a plan that starts in the past pays from today on: the dates it missed are never debited
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, req.zone());
+    java.time.LocalDate skipped = req.recurrence().startDate().isBefore(today) ? today.minusDays(1) : null;
     PaymentPlan plan = new PaymentPlan(Ids.newId("plan"), clientId, req.fundingAccountId(), req.payeeId(),
-        req.amount(), req.recurrence(), req.zone(), req.description(), "active", null, 1, now, now);
+        req.amount(), req.recurrence(), req.zone(), req.description(), "active", skipped, 1, now, now);
     CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
         null);
     return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each)
@@ -81,8 +84,10 @@ public final class PlanService {
   }
 
   public Future<Reply> resume(String clientId, String key, byte[] fingerprint, String id) {
+    // what fell due while paused is canceled, and what was not yet materialised is never paid
     return change(clientId, key, fingerprint, id, "active", Set.of("paused"), (conn, plan, now) ->
-        cancelScheduled(conn, plan, now, now));
+        cancelScheduled(conn, plan, now, now)
+            .compose(v -> PlanRepository.skipThrough(conn, plan.id(), plan.today(now).minusDays(1))));
   }
 
   public Future<Reply> cancel(String clientId, String key, byte[] fingerprint, String id) {

@@ -128,4 +128,24 @@ class PlansIT {
   private static Api.Response post(String path) {
     return api.send("POST", path, Api.DEV_KEY, null, null, UUID.randomUUID().toString());
   }
+
+  @Test
+  @DisplayName("a plan that starts in the past pays from today on: the dates it missed are never debited")
+  void startsInThePast() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonObject p = plan(new JsonObject().put("frequency", "weekly").put("start_date", today.minusDays(10).toString())
+        .put("count", 5).put("time_zone", "UTC"));
+    String id = p.getString("id");
+    String s = deployScheduler(Clock.systemUTC());
+    try {
+      // occurrences on days -10, -3, +4, +11, +18: only the last three exist
+      Eventually.await(Duration.ofSeconds(30), "the three occurrences from today on",
+          () -> Probes.pgLong("SELECT count(*) FROM payments WHERE plan_id = ?", id) == 3);
+    } finally {
+      undeploy(s);
+    }
+    assertThat(Probes.pgLong("SELECT count(*) FROM payments WHERE plan_id = ? AND occurrence_date < ?", id, today))
+        .isZero();
+    assertThat(payments(id, "pending")).isZero();
+  }
 }
