@@ -1,6 +1,7 @@
 package dev.billpay.reconciliation;
 
 import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentStateMachine;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.reconciliation.BankFileRepository.NewException;
@@ -33,7 +34,7 @@ final class StatementApplier {
       + " WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
   private static final String FILE_PAYMENTS = "SELECT id, client_id FROM payments"
       + " WHERE clearing_file_id = $1 AND status IN ('submitted', 'needs_review') ORDER BY id FOR UPDATE";
-  private static final String PAYMENT_OWNER = "SELECT client_id FROM payments WHERE id = $1 FOR UPDATE";
+  private static final String PAYMENT_OWNER = "SELECT client_id, status FROM payments WHERE id = $1 FOR UPDATE";
   private static final String FILE_SETTLED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
       + " WHERE id = $1";
 
@@ -93,9 +94,19 @@ final class StatementApplier {
           return null;
         }));
       } else if (result instanceof MatchResult.PaymentMatched p) {
-        matches.add(new NewMatch(t.line(), "incoming_credit", t.valueDate(), t.amountMinor(), null, p.paymentId()));
-        counts[1]++;
-        chain = chain.compose(v -> settlePayment(conn, p.paymentId(), at));
+        chain = chain.compose(v -> settlePayment(conn, p.paymentId(), at)).map(settled -> {
+          if (settled) {
+            matches.add(new NewMatch(t.line(), "incoming_credit", t.valueDate(), t.amountMinor(), null,
+                p.paymentId()));
+            counts[1]++;
+          } else {
+            // e.g. the same statement's settlement credit already settled its file
+            exceptions.add(new NewException(t.line(), MatchResult.Reason.DUPLICATE_MATCH.code(), "the credit matches "
+                + "payment " + p.paymentId() + ", which is no longer awaiting settlement", t.amountMinor(),
+                t.currency(), t.valueDate(), p.paymentId()));
+          }
+          return null;
+        });
       } else if (result instanceof MatchResult.Unmatched u) {
         exceptions.add(new NewException(t.line(), u.reason().code(), u.detail(), t.amountMinor(), t.currency(),
             t.valueDate(), null));
@@ -115,8 +126,14 @@ final class StatementApplier {
     });
   }
 
-  private Future<Void> settlePayment(SqlConnection conn, String paymentId, Instant at) {
-    return conn.preparedQuery(PAYMENT_OWNER).execute(Tuple.of(paymentId)).compose(rows -> transitions.apply(conn,
-        rows.iterator().next().getString("client_id"), paymentId, PaymentStatus.SETTLED, at)).mapEmpty();
+  /** Settles the payment if it still awaits settlement; false if something settled or returned it since. */
+  private Future<Boolean> settlePayment(SqlConnection conn, String paymentId, Instant at) {
+    return conn.preparedQuery(PAYMENT_OWNER).execute(Tuple.of(paymentId)).compose(rows -> {
+      var row = rows.iterator().next();
+      if (!PaymentStateMachine.allows(PaymentStatus.fromWire(row.getString("status")), PaymentStatus.SETTLED)) {
+        return Future.succeededFuture(false);
+      }
+      return transitions.apply(conn, row.getString("client_id"), paymentId, PaymentStatus.SETTLED, at).map(true);
+    });
   }
 }

@@ -132,11 +132,13 @@ class ClearingEndToEndIT {
     // the statement: the ACH settlement credit of the file's total on its effective date settles the rest
     LocalDate effective = LocalDate.parse(fileJson.getString("effective_date"));
     String statement = AchSettlementStatement.of(effective, fileJson.getLong("total_debit"),
-        new Bai2Statement.Entry("195", 99_99, FundsType.IMMEDIATE, "WIRE1", "", "NOBODY EXPECTS THIS"));
+        new Bai2Statement.Entry("195", 99_99, FundsType.IMMEDIATE, "WIRE1", "", "NOBODY EXPECTS THIS"),
+        // a credit naming a payment the settlement credit above settles: an exception, not a failed import
+        new Bai2Statement.Entry("195", 6300, FundsType.IMMEDIATE, "WIRE2", "", "FOR " + toSettle.get(1)));
     Api.Response settled = upload(statement);
     assertThat(settled.status()).as(settled.body()).isEqualTo(201);
     assertThat(settled.json().getJsonObject("summary").getInteger("clearing_files_settled")).isEqualTo(1);
-    assertThat(settled.json().getJsonObject("summary").getInteger("exceptions")).isEqualTo(1);
+    assertThat(settled.json().getJsonObject("summary").getInteger("exceptions")).isEqualTo(2);
     for (String id : toSettle) {
       assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("status")).as(id).isEqualTo("settled");
     }
@@ -144,15 +146,27 @@ class ClearingEndToEndIT {
     assertThat(metrics).contains("billpay_clearing_files_total", "billpay_clearing_entries_total",
         "billpay_bank_files_imported_total{kind=\"bai2_statement\"}", "billpay_reconciliation_exceptions_total");
 
+    // later the payer disputes one settled debit: a late R10 return reverses the settlement
+    String disputed = toSettle.get(2);
+    Api.Response lateReturn = upload(NachaWriter.write(new ReturnFileBuilder(file)
+        .returnEntry(traceOf.get(disputed), "R10").build(LocalDateTime.now(), 'B')));
+    assertThat(lateReturn.status()).as(lateReturn.body()).isEqualTo(201);
+    assertThat(lateReturn.json().getJsonObject("summary").getInteger("returned")).isEqualTo(1);
+    assertThat(lateReturn.json().getJsonObject("summary").getInteger("accounts_blocked")).isEqualTo(1);
+    JsonObject reversed = api.get(Api.DEV_KEY, "/v1/payments/" + disputed).json();
+    assertThat(reversed.getString("status")).isEqualTo("returned");
+    assertThat(reversed.getString("return_code")).isEqualTo("R10");
+
     // every step an event in Kafka, and in Cassandra
     ours.add(cannotClear);
-    List<JsonObject> events = Probes.topicEvents(new HashSet<>(ours), 4 + 4 * 3 + 2, Duration.ofSeconds(60));
+    List<JsonObject> events = Probes.topicEvents(new HashSet<>(ours), 4 + 4 * 3 + 2 + 1, Duration.ofSeconds(60));
     Map<String, List<String>> typesByPayment = new HashMap<>();
     events.forEach(e -> typesByPayment.computeIfAbsent(e.getString("subject"), k -> new ArrayList<>())
         .add(e.getString("type").substring("billpay.payment.".length())));
     assertThat(typesByPayment.get(fromPlan)).containsExactly("scheduled", "pending", "submitted", "settled");
     assertThat(typesByPayment.get(toReturnClosed)).containsExactly("created", "submitted", "returned");
     assertThat(typesByPayment.get(toSettle.get(1))).containsExactly("created", "submitted", "settled");
+    assertThat(typesByPayment.get(disputed)).containsExactly("created", "submitted", "settled", "returned");
     assertThat(typesByPayment.get(cannotClear)).containsExactly("created", "failed");
     for (JsonObject e : events) {
       DocumentedEvents.assertMatchesItsExample(e);
@@ -166,7 +180,7 @@ class ClearingEndToEndIT {
         .map(JsonObject.class::cast).filter(f -> f.getString("id").equals(fileId)).findFirst().orElseThrow();
     assertThat(ourFile.getJsonObject("settled").getLong("amount") + ourFile.getJsonObject("returned").getLong("amount"))
         .isEqualTo(fileJson.getLong("total_debit"));
-    assertThat(ourFile.getJsonObject("returned").getLong("amount")).isEqualTo(4100 + 5200);
+    assertThat(ourFile.getJsonObject("returned").getLong("amount")).isEqualTo(4100 + 5200 + 7400);
     assertThat(ourFile.getJsonObject("outstanding").getLong("count")).isZero();
     JsonObject totals = report.getJsonObject("clearing_files");
     assertThat(totals.getJsonObject("settled").getLong("amount") + totals.getJsonObject("returned").getLong("amount")
@@ -175,7 +189,8 @@ class ClearingEndToEndIT {
     // the unexpected wire is an exception; resolving it is audited, and only once
     JsonObject exception = api.get(OPERATOR, "/v1/reconciliation/exceptions?status=open&limit=100").json()
         .getJsonArray("data").stream().map(JsonObject.class::cast)
-        .filter(x -> x.getString("bank_file_id").equals(settled.json().getString("id"))).findFirst().orElseThrow();
+        .filter(x -> x.getString("bank_file_id").equals(settled.json().getString("id")))
+        .filter(x -> x.getString("reason").equals("unmatched_credit")).findFirst().orElseThrow();
     assertThat(exception.getString("reason")).isEqualTo("unmatched_credit");
     assertThat(exception.getLong("amount")).isEqualTo(9999L);
     JsonObject resolution = new JsonObject().put("resolution", "refunded").put("resolved_by", "ops@example.com")
