@@ -35,6 +35,8 @@ public final class HistoryProjectorVerticle extends VerticleBase {
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> deadLetters;
   private boolean stopped;
+  /** Records of the uncommitted batch already on the dead-letter topic ("partition@offset"). */
+  private final java.util.Set<String> deadLettered = new java.util.HashSet<>();
 
   /**
    * Runs after each window of Cassandra writes, before the batch's offsets are committed. The seam
@@ -105,12 +107,17 @@ public final class HistoryProjectorVerticle extends VerticleBase {
       try {
         HistoryEvent.parse(r.value()).ifPresent(events::add);
       } catch (IllegalArgumentException e) {
-        parked.add(deadLetter(r, e));
+        String where = r.partition() + "@" + r.offset();
+        // a batch retried (Cassandra down) reads its poison records again: they are parked once
+        if (!deadLettered.contains(where)) {
+          parked.add(deadLetter(r, e).onSuccess(x -> deadLettered.add(where)));
+        }
       }
     }
     return Future.all(parked).compose(v -> writeAll(events, 0))
         .onSuccess(v -> metrics.projected(events.size()))
         .compose(v -> consumer.commit())
+        .onSuccess(v -> deadLettered.clear())
         .recover(failure -> batch.rewind(consumer).compose(v -> Future.failedFuture(failure)));
   }
 

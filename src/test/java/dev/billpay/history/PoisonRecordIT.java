@@ -58,8 +58,48 @@ class PoisonRecordIT {
         .isEqualTo(kafka.paymentEventsTopic());
   }
 
+  @Test
+  @DisplayName("poison records read again while Cassandra is down (the batch is retried) are parked once")
+  void parkedOnce() throws Exception {
+    var kafka = SharedStack.config().kafka();
+    String marker = "poison-retried-" + UUID.randomUUID();
+    var cassandra = SharedStack.stack().cassandra();
+    cassandra.stop();
+    String id;
+    try {
+      // a payment whose history write fails until Cassandra is back: its batch is retried again and again
+      id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(654)).json().getString("id");
+      Eventually.await(Duration.ofSeconds(60), "the projector stuck on the payment's batch",
+          () -> Probes.metric("billpay_projector_lag") >= 1);
+      // poison behind it on every partition: read again with every retry of the batch
+      Properties p = new Properties();
+      p.put("bootstrap.servers", kafka.bootstrapServers());
+      p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+      p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        for (int partition = 0; partition < kafka.partitions(); partition++) {
+          producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), partition, marker, "{not json")).get();
+        }
+      }
+      assertThat(readDeadLetters(kafka.bootstrapServers(), kafka.deadLetterTopic(), marker, kafka.partitions()))
+          .hasSize(kafka.partitions());
+    } finally {
+      cassandra.start();
+    }
+    Eventually.await(Duration.ofSeconds(90), "the payment projected once Cassandra is back",
+        () -> Probes.cassandraEvents(id) == 1);
+    assertThat(readDeadLetters(kafka.bootstrapServers(), kafka.deadLetterTopic(), marker, kafka.partitions() + 1,
+        Duration.ofSeconds(10))).as("each poison record parked once, whatever the retries").hasSize(kafka.partitions());
+  }
+
   private static List<ConsumerRecord<String, String>> readDeadLetters(String bootstrap, String topic, String key,
       int expected) {
+    return readDeadLetters(bootstrap, topic, key, expected, Duration.ofSeconds(60));
+  }
+
+  /** Reads until {@code expected} records with the key are found or the time is up. */
+  private static List<ConsumerRecord<String, String>> readDeadLetters(String bootstrap, String topic, String key,
+      int expected, Duration timeout) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     p.put("group.id", "it-dlq-" + UUID.randomUUID());
@@ -67,7 +107,7 @@ class PoisonRecordIT {
     p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
       consumer.subscribe(List.of(topic));
       while (found.size() < expected && System.nanoTime() < deadline) {
