@@ -33,8 +33,9 @@ class AccountHistoryIT {
     Instant newest = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.HOURS);
     List<HistoryEvent> written = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
-      // every tenth pair shares a millisecond, to exercise ties inside a page and across pages
-      long step = (i / 2) * 2 == i || i % 10 != 1 ? i : i - 1;
+      // events 9 and 10, 19 and 20, ... share a millisecond: with pages of 100, every page boundary
+      // (99|100, 199|200, ...) falls inside a tie, which the cursor must split by event id
+      long step = i % 10 == 0 && i > 0 ? i - 1 : i;
       Instant at = newest.minus(step * 45, ChronoUnit.MINUTES);
       String paymentId = "pay_01HIST" + String.format("%05d", i);
       written.add(new HistoryEvent(String.format("evt_01HIST%05d_0001", i), "billpay.payment.created", at, paymentId,
