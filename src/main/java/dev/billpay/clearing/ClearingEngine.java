@@ -127,7 +127,9 @@ public final class ClearingEngine {
 
   private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, LocalDate effective,
       List<DuePayment> due, Instant at) {
-    LocalDate fileDate = cutoffs.dayOf(cutoff);
+    // the file creation date of the header: modifiers are unique per creation date, even for a run
+    // that comes after midnight (a gateway that was down at its cut-off)
+    LocalDate fileDate = cutoffs.dayOf(at);
     String destination = FileHeader.routingField(config.immediateDestination());
     return ClearingRepository.usedModifiers(conn, fileDate, destination)
         // planned once to count the trace numbers (entries and offsets), so exactly those are reserved

@@ -223,4 +223,21 @@ class ClearingIT {
         .as("flagged once").isZero();
     pool.close();
   }
+
+  @Test
+  @DisplayName("a cut-off run after midnight dates its file by the run's day, so its file id modifier is unique among that day's files")
+  void lateRunDatedByItsDay() throws Exception {
+    String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(5544)).json().getString("id");
+    Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
+    Instant now = Instant.now();
+    // yesterday's last cut-off, run only now (the gateway was down)
+    await(engine(pool).run(now.minus(Duration.ofDays(1)), now));
+    String fileId = api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("clearing_file_id");
+    JsonObject file = api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/" + fileId).json();
+    LocalDate today = LocalDate.ofInstant(now, gateway.config().clearing().zone());
+    assertThat(file.getString("file_date")).isEqualTo(today.toString());
+    assertThat(Probes.pgLong("SELECT count(*) FROM clearing_files WHERE file_date = ? AND file_id_modifier = ?",
+        today, file.getString("file_id_modifier"))).as("its modifier is unique today").isEqualTo(1);
+    pool.close();
+  }
 }
