@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Deliveries (one per endpoint and event) and their attempts, in PostgreSQL. */
 public final class WebhookDeliveryRepository {
@@ -30,19 +32,62 @@ public final class WebhookDeliveryRepository {
         AND e.id <> $7
       ON CONFLICT (endpoint_id, event_id) DO NOTHING""";
   /**
-   * Claims due deliveries by leasing them (next_attempt_at moves past the HTTP timeout), so the
-   * sends happen outside any transaction; a crash mid-send lets the lease expire and the delivery
-   * is retried. Endpoints already at their concurrency bound here are skipped.
+   * First step of a claim: locks the endpoints that have a due, unclaimed delivery and a free slot,
+   * oldest due first. Another claimer working on an endpoint holds its lock, so it is skipped here
+   * and left to that claimer; the free slots counted here are only a pre-filter (see CLAIM). NO KEY
+   * UPDATE, not UPDATE: it must not block the dispatcher inserting deliveries (their foreign key takes
+   * KEY SHARE on the endpoint).
+   */
+  private static final String LOCK_ENDPOINTS = """
+      SELECT e.id FROM webhook_endpoints e
+      JOIN (SELECT endpoint_id, min(next_attempt_at) AS due FROM webhook_deliveries
+            WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+            GROUP BY endpoint_id) d ON d.endpoint_id = e.id
+      WHERE (SELECT count(*) FROM webhook_deliveries f WHERE f.endpoint_id = e.id AND f.claimed_until > $1) < $2::int
+      ORDER BY d.due LIMIT $3::int
+      FOR NO KEY UPDATE OF e SKIP LOCKED""";
+  /**
+   * Second step, in the same transaction: for each locked endpoint, claims at most its free slots
+   * (the bound minus its deliveries under an unexpired lease, whoever holds it), oldest due first. A
+   * claim leases the delivery (the send happens outside any transaction; if the process dies the
+   * lease expires and the delivery is claimed again) under a fresh token that its result must match.
+   * This is a statement of its own because under READ COMMITTED each statement reads a snapshot taken
+   * when it starts: taken after the endpoint locks are held, it sees every claim committed by anyone
+   * who held one of those locks before, and nobody else can claim for these endpoints until commit.
    */
   private static final String CLAIM = """
-      UPDATE webhook_deliveries d SET next_attempt_at = $3, updated_at = $4
-      WHERE d.id IN (SELECT id FROM webhook_deliveries
-                     WHERE status = 'pending' AND next_attempt_at <= $4 AND endpoint_id <> ALL($2)
-                     ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts""";
+      WITH slots AS (
+        SELECT e.id, $2::int - count(f.id) AS free
+        FROM unnest($1::text[]) AS e(id)
+        LEFT JOIN webhook_deliveries f ON f.endpoint_id = e.id AND f.claimed_until > $3
+        GROUP BY e.id
+      ), picked AS MATERIALIZED (
+        SELECT x.id FROM slots s
+        CROSS JOIN LATERAL (
+          SELECT d.id FROM webhook_deliveries d
+          WHERE d.endpoint_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= $3
+            AND (d.claimed_until IS NULL OR d.claimed_until <= $3)
+          ORDER BY d.next_attempt_at
+          LIMIT greatest(s.free, 0)
+          FOR UPDATE SKIP LOCKED) x
+        LIMIT $5::int
+      )
+      UPDATE webhook_deliveries w SET claim_token = gen_random_uuid(), claimed_until = $4, updated_at = $3
+      FROM picked WHERE w.id = picked.id
+      RETURNING w.id, w.endpoint_id, w.event_id, w.payload, w.attempts, w.claim_token, w.claimed_until""";
+  /** The result of an attempt, written only while the delivery is still claimed under the attempt's token. */
   private static final String FINISH = """
       UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, last_status_code = $5,
-        last_error = $6, updated_at = $7 WHERE id = $1""";
+        last_error = $6, updated_at = $7, claim_token = NULL, claimed_until = NULL
+      WHERE id = $1 AND claim_token = $8""";
+  /**
+   * After a stale result: a redelivery during the attempt voided its token but left its lease, so
+   * that the send still counted against the endpoint's bound; the attempt is over now, so it gives
+   * the slot back, unless the delivery was claimed since (then the token is set again).
+   */
+  private static final String RELEASE = """
+      UPDATE webhook_deliveries SET claimed_until = NULL
+      WHERE id = $1 AND claim_token IS NULL AND claimed_until = $2""";
   private static final String ATTEMPT = """
       INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, response_snippet, error)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";
@@ -50,12 +95,18 @@ public final class WebhookDeliveryRepository {
       SELECT id, event_id, event_type, status, attempts, next_attempt_at, last_status_code, last_error, created_at,
         updated_at FROM webhook_deliveries WHERE endpoint_id = $1 AND ($2::text IS NULL OR id < $2)
       ORDER BY id DESC LIMIT $3""";
+  /**
+   * Voids the token of an attempt in progress, so its result changes nothing; its lease stays until
+   * that attempt ends (see RELEASE), so the redelivery is sent after it, within the endpoint's bound.
+   */
   private static final String REDELIVER = """
-      UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3, updated_at = $3
+      UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3, updated_at = $3,
+        claim_token = NULL
       WHERE client_id = $1 AND event_id = $2""";
 
-  /** A leased delivery. */
-  public record Claimed(String id, String endpointId, String eventId, String payload, int attempts) {}
+  /** A leased delivery: its result counts only while the delivery is still claimed under this token. */
+  public record Claimed(String id, String endpointId, String eventId, String payload, int attempts,
+      UUID claimToken, Instant leaseUntil) {}
 
   /** One send's outcome. */
   public record Outcome(Integer statusCode, int latencyMs, String snippet, String error) {
@@ -96,27 +147,54 @@ public final class WebhookDeliveryRepository {
     });
   }
 
-  public Future<List<Claimed>> claim(int limit, List<String> busyEndpoints, Instant leaseUntil, Instant now) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, busyEndpoints.toArray(String[]::new), utc(leaseUntil),
-        utc(now))).map(rows -> {
-          List<Claimed> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new Claimed(r.getString("id"), r.getString("endpoint_id"), r.getString("event_id"),
-              r.getString("payload"), r.getInteger("attempts"))));
-          return out;
-        });
+  /**
+   * Claims up to {@code limit} due deliveries, never more for an endpoint than its free slots out of
+   * {@code maxPerEndpoint}, counting the deliveries being sent by any process.
+   */
+  public Future<List<Claimed>> claim(int limit, int maxPerEndpoint, Instant leaseUntil, Instant now) {
+    // the protocol relies on a new snapshot per statement, whatever the database's default isolation
+    return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").execute()
+        .compose(v -> conn.preparedQuery(LOCK_ENDPOINTS).execute(Tuple.of(utc(now), maxPerEndpoint, limit)))
+        .compose(locked -> {
+          List<String> endpointIds = new ArrayList<>();
+          locked.forEach(r -> endpointIds.add(r.getString("id")));
+          return endpointIds.isEmpty() ? Future.succeededFuture(List.<Claimed>of())
+              : conn.preparedQuery(CLAIM).execute(Tuple.of(endpointIds.toArray(String[]::new), maxPerEndpoint,
+                  utc(now), utc(leaseUntil), limit)).map(WebhookDeliveryRepository::claimed);
+        }));
   }
 
-  /** Records the attempt and the delivery's new state in one transaction; flags the endpoint after the last failure. */
-  public Future<Void> record(Claimed d, Outcome outcome, String status, Instant nextAttempt, Instant now) {
+  private static List<Claimed> claimed(RowSet<Row> rows) {
+    List<Claimed> out = new ArrayList<>();
+    rows.forEach(r -> out.add(new Claimed(r.getString("id"), r.getString("endpoint_id"), r.getString("event_id"),
+        r.getString("payload"), r.getInteger("attempts"), r.getUUID("claim_token"),
+        r.getOffsetDateTime("claimed_until").toInstant())));
+    return out;
+  }
+
+  /**
+   * Records the attempt and, if the delivery is still claimed under the attempt's token, its new
+   * state, in one transaction; flags the endpoint after the last failure. The attempt row is written
+   * either way (the request was sent); answers whether the state was written.
+   */
+  public Future<Boolean> record(Claimed d, Outcome outcome, String status, Instant nextAttempt, Instant now) {
     int attempt = d.attempts() + 1;
-    return pool.withTransaction(conn -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(d.id(), attempt, utc(now),
-            outcome.statusCode(), outcome.latencyMs(), outcome.snippet(), outcome.error()))
-        .compose(v -> conn.preparedQuery(FINISH).execute(Tuple.of(d.id(), status, attempt,
-            nextAttempt == null ? null : utc(nextAttempt), outcome.statusCode(), outcome.error(), utc(now))))
-        .compose(v -> "failed".equals(status)
-            ? flagFailing(conn, d.endpointId(), now)
-            : Future.succeededFuture()))
-        .mapEmpty();
+    return pool.withTransaction(conn -> finish(conn, d, Tuple.of(d.id(), status, attempt,
+            nextAttempt == null ? null : utc(nextAttempt), outcome.statusCode(), outcome.error(), utc(now),
+            d.claimToken()))
+        .compose(applied -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(d.id(), attempt, utc(now),
+                outcome.statusCode(), outcome.latencyMs(), outcome.snippet(), outcome.error()))
+            .compose(v -> applied && "failed".equals(status)
+                ? flagFailing(conn, d.endpointId(), now)
+                : Future.<Void>succeededFuture())
+            .map(applied)));
+  }
+
+  /** Writes FINISH if the claim is still current, else gives the lease back where RELEASE allows; answers which. */
+  private static Future<Boolean> finish(SqlConnection conn, Claimed d, Tuple finish) {
+    return conn.preparedQuery(FINISH).execute(finish).compose(rows -> rows.rowCount() == 1
+        ? Future.succeededFuture(true)
+        : conn.preparedQuery(RELEASE).execute(Tuple.of(d.id(), utc(d.leaseUntil()))).map(false));
   }
 
   private static Future<Void> flagFailing(SqlConnection conn, String endpointId, Instant now) {
@@ -126,10 +204,13 @@ public final class WebhookDeliveryRepository {
         .orElse(Future.succeededFuture()));
   }
 
-  /** Marks a delivery whose endpoint was disabled or deleted since it was queued. */
-  public Future<Void> skip(Claimed d, String reason, Instant now) {
-    return pool.preparedQuery(FINISH).execute(Tuple.of(d.id(), "skipped", d.attempts(), null, null, reason, utc(now)))
-        .mapEmpty();
+  /**
+   * Marks a delivery whose endpoint was disabled or deleted since it was queued; answers whether it
+   * was still claimed (else nothing changed).
+   */
+  public Future<Boolean> skip(Claimed d, String reason, Instant now) {
+    return pool.withTransaction(conn -> finish(conn, d, Tuple.of(d.id(), "skipped", d.attempts(), null, null, reason,
+        utc(now), d.claimToken())));
   }
 
   public Future<List<JsonObject>> list(String endpointId, String startingAfter, int limitPlusOne) {

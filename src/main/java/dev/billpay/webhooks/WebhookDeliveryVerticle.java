@@ -17,21 +17,19 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due webhook deliveries: in parallel across endpoints, at most N at a time per endpoint, each
- * with a timeout; every attempt is recorded, failures are retried on the configured schedule with
- * jitter, and after the last failure the delivery is failed and its endpoint flagged.
+ * Sends due webhook deliveries: in parallel across endpoints, at most N at a time per endpoint
+ * across all processes running it (the claim in PostgreSQL hands out only free slots), each with a
+ * timeout; every attempt is recorded, failures are retried on the configured schedule with jitter,
+ * and after the last failure the delivery is failed and its endpoint flagged. A result is written
+ * only while its claim is current, so a late one (redelivered, or re-claimed after its lease
+ * expired) changes nothing.
  */
 public final class WebhookDeliveryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryVerticle.class);
@@ -44,13 +42,12 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
   private final RetrySchedule schedule;
   private final GatewayMetrics metrics;
   private final TargetAddressPolicy targets;
-  private final Map<String, Integer> inFlight = new HashMap<>();
-  private final Map<String, Deque<Claimed>> waiting = new HashMap<>();
   private Pool pool;
   private WebClient http;
   private WebhookDeliveryRepository deliveries;
   private WebhookEndpointRepository endpoints;
   private boolean claiming;
+  private boolean claimAgain;
   private boolean stopped;
   private long timer;
 
@@ -87,46 +84,52 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
 
   private void claim() {
     // a "deliveries queued" message can still arrive while the verticle is being undeployed
-    if (claiming || stopped) {
+    if (stopped) {
+      return;
+    }
+    if (claiming) {
+      // a wake-up or a freed slot during a claim: look again right after it, or it would wait for the timer
+      claimAgain = true;
       return;
     }
     claiming = true;
+    claimAgain = false;
     Instant now = clock.instant();
-    List<String> busy = new ArrayList<>();
-    inFlight.forEach((endpoint, n) -> {
-      if (n >= config.webhooks().maxConcurrencyPerEndpoint()) {
-        busy.add(endpoint);
+    // the lease outlasts a whole attempt: target check, connection and response (each bounded by the
+    // timeout) and recording it. Until it expires the delivery holds one of its endpoint's slots, also
+    // when this process dies mid-send; then another process claims it again
+    Instant lease = now.plusMillis(config.webhooks().timeoutMs() * 6L);
+    deliveries.claim(CLAIM_BATCH, config.webhooks().maxConcurrencyPerEndpoint(), lease, now).onComplete(ar -> {
+      claiming = false;
+      if (ar.failed()) {
+        // no immediate retry: the timer looks again, so a database outage is not hammered
+        LOG.warn("claiming webhook deliveries failed: {}", ar.cause().toString());
+        return;
+      }
+      ar.result().forEach(this::attempt);
+      // a full batch may have left more due
+      if (claimAgain || ar.result().size() == CLAIM_BATCH) {
+        claim();
       }
     });
-    // the lease outlasts the HTTP timeout plus time spent waiting here behind a slow endpoint's sends
-    Instant lease = now.plusMillis(config.webhooks().timeoutMs() * 6L);
-    deliveries.claim(CLAIM_BATCH, busy, lease, now)
-        .onSuccess(claimed -> claimed.forEach(this::schedule))
-        .onFailure(e -> LOG.warn("claiming webhook deliveries failed: {}", e.toString()))
-        .onComplete(ar -> claiming = false);
   }
 
-  private void schedule(Claimed d) {
-    int running = inFlight.getOrDefault(d.endpointId(), 0);
-    if (running >= config.webhooks().maxConcurrencyPerEndpoint()) {
-      waiting.computeIfAbsent(d.endpointId(), k -> new ArrayDeque<>()).add(d);
-      return;
-    }
-    inFlight.put(d.endpointId(), running + 1);
+  /** Every claimed delivery is sent at once: the claim never hands out more than the endpoint's free slots. */
+  private void attempt(Claimed d) {
     deliver(d).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("recording webhook delivery {} failed: {}", d.id(), ar.cause().toString());
+      } else if (!ar.result()) {
+        LOG.debug("stale result of webhook delivery {} ignored: redelivered or claimed again since it was sent",
+            d.id());
       }
-      inFlight.merge(d.endpointId(), -1, Integer::sum);
-      Deque<Claimed> queue = waiting.get(d.endpointId());
-      Claimed next = queue == null ? null : queue.poll();
-      if (next != null) {
-        schedule(next);
-      }
+      // its slot is free: the endpoint may have more due
+      claim();
     });
   }
 
-  private Future<Void> deliver(Claimed d) {
+  /** Answers whether the result was written (false: the claim was no longer current, nothing changed). */
+  private Future<Boolean> deliver(Claimed d) {
     return endpoints.signing(d.endpointId(), clock.instant()).compose(view -> {
       if (view.isEmpty() || !view.get().active()) {
         return deliveries.skip(d, "endpoint disabled or deleted", clock.instant());
@@ -168,7 +171,7 @@ public final class WebhookDeliveryVerticle extends VerticleBase {
             + ": " + String.valueOf(e.getMessage()))));
   }
 
-  private Future<Void> record(Claimed d, Outcome outcome) {
+  private Future<Boolean> record(Claimed d, Outcome outcome) {
     Instant now = clock.instant();
     if (outcome.succeeded()) {
       metrics.webhookAttempt("succeeded", outcome.latencyMs());
