@@ -88,6 +88,9 @@ public final class WebhookDeliveryRepository {
   private static final String RELEASE = """
       UPDATE webhook_deliveries SET claimed_until = NULL
       WHERE id = $1 AND claim_token IS NULL AND claimed_until = $2""";
+  private static final String ATTEMPTS_OF = """
+      SELECT delivery_id, attempt, attempted_at, status_code, latency_ms, response_snippet, error
+      FROM webhook_attempts WHERE delivery_id = ANY($1) ORDER BY delivery_id, id""";
   private static final String ATTEMPT = """
       INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, response_snippet, error)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";
@@ -213,7 +216,26 @@ public final class WebhookDeliveryRepository {
         utc(now), d.claimToken())));
   }
 
+  /** Each listed delivery with every attempt made so far (status, latency, what the endpoint answered). */
   public Future<List<JsonObject>> list(String endpointId, String startingAfter, int limitPlusOne) {
+    return deliveries(endpointId, startingAfter, limitPlusOne).compose(listed -> {
+      java.util.Map<String, io.vertx.core.json.JsonArray> logs = new java.util.HashMap<>();
+      listed.forEach(d -> logs.put(d.getString("id"), new io.vertx.core.json.JsonArray()));
+      return pool.preparedQuery(ATTEMPTS_OF).execute(Tuple.of((Object) logs.keySet().toArray(String[]::new)))
+          .map(rows -> {
+            for (Row r : rows) {
+              logs.get(r.getString("delivery_id")).add(new JsonObject().put("attempt", r.getInteger("attempt"))
+                  .put("attempted_at", r.getOffsetDateTime("attempted_at").toInstant().toString())
+                  .put("status_code", r.getInteger("status_code")).put("latency_ms", r.getInteger("latency_ms"))
+                  .put("response_snippet", r.getString("response_snippet")).put("error", r.getString("error")));
+            }
+            listed.forEach(d -> d.put("attempt_log", logs.get(d.getString("id"))));
+            return listed;
+          });
+    });
+  }
+
+  private Future<List<JsonObject>> deliveries(String endpointId, String startingAfter, int limitPlusOne) {
     return pool.preparedQuery(LIST).execute(Tuple.of(endpointId, startingAfter, limitPlusOne)).map(rows -> {
       List<JsonObject> out = new ArrayList<>();
       for (Row r : rows) {

@@ -86,6 +86,14 @@ class WebhooksIT {
           .getJsonArray("data").getJsonObject(0);
       return d.getString("status").equals("succeeded") && d.getInteger("attempts") == 3;
     });
+    var log = api.get(Api.DEV_KEY, "/v1/webhook-endpoints/" + ep.getString("id") + "/deliveries").json()
+        .getJsonArray("data").getJsonObject(0).getJsonArray("attempt_log");
+    assertThat(log).hasSize(3);
+    assertThat(log.stream().map(a -> ((JsonObject) a).getInteger("attempt"))).containsExactly(1, 2, 3);
+    assertThat(log.stream().map(a -> ((JsonObject) a).getInteger("status_code")).toList().subList(0, 2))
+        .allMatch(code -> code >= 500);
+    assertThat(log.getJsonObject(2).getInteger("status_code")).isBetween(200, 299);
+    assertThat(log.getJsonObject(2).getInteger("latency_ms")).isNotNegative();
   }
 
   @Test
