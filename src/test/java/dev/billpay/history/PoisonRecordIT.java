@@ -32,15 +32,7 @@ class PoisonRecordIT {
   void poison() throws Exception {
     var kafka = SharedStack.config().kafka();
     String marker = "poison-" + UUID.randomUUID();
-    Properties p = new Properties();
-    p.put("bootstrap.servers", kafka.bootstrapServers());
-    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      for (int partition = 0; partition < kafka.partitions(); partition++) {
-        producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), partition, marker, "{not json")).get();
-      }
-    }
+    poisonEveryPartition(marker);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       ids.add(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(321)).json().getString("id"));
@@ -72,15 +64,7 @@ class PoisonRecordIT {
       Eventually.await(Duration.ofSeconds(60), "the projector stuck on the payment's batch",
           () -> Probes.metric("billpay_projector_lag") >= 1);
       // poison behind it on every partition: read again with every retry of the batch
-      Properties p = new Properties();
-      p.put("bootstrap.servers", kafka.bootstrapServers());
-      p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-      p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-        for (int partition = 0; partition < kafka.partitions(); partition++) {
-          producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), partition, marker, "{not json")).get();
-        }
-      }
+      poisonEveryPartition(marker);
       assertThat(readDeadLetters(kafka.bootstrapServers(), kafka.deadLetterTopic(), marker, kafka.partitions()))
           .hasSize(kafka.partitions());
     } finally {
@@ -90,6 +74,20 @@ class PoisonRecordIT {
         () -> Probes.cassandraEvents(id) == 1);
     assertThat(readDeadLetters(kafka.bootstrapServers(), kafka.deadLetterTopic(), marker, kafka.partitions() + 1,
         Duration.ofSeconds(10))).as("each poison record parked once, whatever the retries").hasSize(kafka.partitions());
+  }
+
+  /** An unparseable record keyed {@code marker} on every partition of the events topic. */
+  private static void poisonEveryPartition(String marker) throws Exception {
+    var kafka = SharedStack.config().kafka();
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (int partition = 0; partition < kafka.partitions(); partition++) {
+        producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), partition, marker, "{not json")).get();
+      }
+    }
   }
 
   private static List<ConsumerRecord<String, String>> readDeadLetters(String bootstrap, String topic, String key,
