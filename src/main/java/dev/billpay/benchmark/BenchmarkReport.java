@@ -35,6 +35,7 @@ final class BenchmarkReport {
         + "\n## Latency at a fixed offered load of " + rate(r.offeredRate()) + "/s (open model)\n\n" + latencies(r)
         + "\n## Pipeline lag of the gateway (milliseconds)\n\n" + lags(r)
         + "\n## CPU seconds per 1,000 requests, by process\n\n" + cpu(r)
+        + "\n## The gateway JVM's CPU by thread\n\n" + CpuTable.gatewayThreads(r.phases())
         + errors(r)
         + "\n## What limits the result\n\n" + LimitsAnalysis.paragraph(r) + "\n"
         + "\n## Notes\n\n" + notes(r);

@@ -121,8 +121,8 @@ final class BenchmarkRun {
     PaymentPosts toEndpoint = new PaymentPosts(vertx, new PaymentPosts.Target("127.0.0.1", settings.endpointPort(),
         target.apiKey(), target.fundingAccountId(), target.payeeId()), settings.connections(), runId + "-b");
     PaymentPosts toGateway = new PaymentPosts(vertx, target, settings.connections(), runId + "-c");
-    PhaseRunner runner = new PhaseRunner(new LoadGenerator(vertx), watched(gateway, endpoint), clockTicks(),
-        settings.connections());
+    PhaseRunner runner = new PhaseRunner(new LoadGenerator(vertx), watched(gateway, endpoint), gateway.pid(),
+        clockTicks(), settings.connections());
     return new Subjects(pool, drain, raw, toEndpoint, toGateway, runner, await(RawPostgresCeiling.durability(pool)));
   }
 

@@ -20,6 +20,8 @@ import java.util.Optional;
 final class LimitsAnalysis {
   /** Above this share of busy cores the peak is taken to be a CPU ceiling of the machine. */
   static final double SATURATED = 0.85;
+  /** Above this share of the gateway JVM's CPU going to the JIT compiler, the warm-up was too short. */
+  static final double JIT_MATTERS = 0.15;
   /** From this ratio of (a') to (a) on, the NOTIFY trigger is called a cap. */
   static final double NOTIFY_MATTERS = 1.3;
 
@@ -31,18 +33,20 @@ final class LimitsAnalysis {
       return "The gateway's peak phase did not produce any payment, so there is nothing to analyse; see the errors"
           + " and the gateway's log.";
     }
-    return cpuSentence(peak.get(), nproc(r)) + " " + comparison(r) + " Everything here shares one machine: the"
+    return cpuSentence(peak.get(), r) + " " + comparison(r) + " Everything here shares one machine: the"
         + " load generator, the gateway and its three servers compete for the same cores and the same disk, so"
         + " these are this machine's ratios, not the capacity of a deployment in which PostgreSQL, Kafka and"
         + " Cassandra have hosts of their own.";
   }
 
-  private static String cpuSentence(PhaseResult peak, int nproc) {
+  private static String cpuSentence(PhaseResult peak, BenchmarkResults r) {
+    int nproc = nproc(r);
     CpuUsage w = peak.window();
     double busy = w.cores(w.machineBusy()) / nproc;
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
         "During the gateway's peak (%s payments/s) the machine's %d cores were %s busy (%s).",
         rate(peak.outcome().throughput()), nproc, percent(busy), shares(peak)));
+    s.append(gatewayVersusEndpoint(peak, r));
     double perPayment = w.per1000(w.machineBusy());
     if (busy >= SATURATED) {
       s.append(String.format(Locale.ROOT, " The peak is therefore a CPU ceiling of this machine: a payment cost"
@@ -55,6 +59,20 @@ final class LimitsAnalysis {
           + " pool, shows where that bound lies for the bare transaction.");
     }
     return s.toString();
+  }
+
+  /** The gateway JVM's CPU per payment against the in-memory endpoint's per request (same JSON, no I/O). */
+  private static String gatewayVersusEndpoint(PhaseResult peak, BenchmarkResults r) {
+    Double gateway = peak.window().seconds().get(ProcessCpu.GATEWAY);
+    Optional<PhaseResult> b = r.phase(Subject.IN_MEMORY, Model.CLOSED);
+    Double endpoint = b.map(p -> p.window().seconds().get(ProcessCpu.ENDPOINT)).orElse(null);
+    if (gateway == null || endpoint == null || b.get().window().requests() == 0) {
+      return "";
+    }
+    double g = peak.window().per1000(gateway);
+    double e = b.get().window().per1000(endpoint);
+    return String.format(Locale.ROOT, " The gateway JVM alone used %.2f ms of CPU per payment, %s times what the"
+        + " in-memory endpoint's JVM used per request (%.3f ms).", g, ratio(g / e), e);
   }
 
   private static String comparison(BenchmarkResults r) {
@@ -80,8 +98,9 @@ final class LimitsAnalysis {
     if (without >= NOTIFY_MATTERS * with) {
       return String.format(Locale.ROOT, " Without the outbox's NOTIFY trigger the bare transaction reached %s/s,"
           + " %s times (a): PostgreSQL serializes the commits of transactions that NOTIFY (one cluster-wide lock,"
-          + " held until their commit record is flushed), so notifying commits cannot share an fsync and the"
-          + " trigger the relay is woken by caps (a) and the gateway alike.", rate(without), ratio(without / with));
+          + " held until their commit record is flushed), so notifying commits cannot share an fsync: with the"
+          + " outbox's trigger, no gateway on this database can commit more payments per second than (a), whatever"
+          + " its own CPU.", rate(without), ratio(without / with));
     }
     return String.format(Locale.ROOT, " Without the outbox's NOTIFY trigger the bare transaction reached %s/s"
         + " (%s times (a)), so the trigger is not what caps (a) on this machine.", rate(without), ratio(without / with));
@@ -120,6 +139,10 @@ final class LimitsAnalysis {
       if (p.model() == Model.CLOSED && CpuTable.cores(p, ProcessCpu.LOAD_GENERATOR) >= 0.9) {
         notes.add(p.title() + ": the load generator's one event loop was nearly saturated ("
             + cores(CpuTable.cores(p, ProcessCpu.LOAD_GENERATOR)) + " cores), so this peak may be the generator's.");
+      }
+      if (p.subject() == Subject.GATEWAY && p.gatewayThreads() != null && CpuTable.jitShare(p) > JIT_MATTERS) {
+        notes.add(p.title() + ": the JIT compiler still used " + percent(CpuTable.jitShare(p)) + " of the gateway"
+            + " JVM's CPU in the measured window; a longer --warmup would lower its CPU per payment.");
       }
       if (p.outcome().allErrors() > 0) {
         notes.add(p.title() + ": " + Markdown.count(p.outcome().allErrors()) + " errors (see Errors).");

@@ -24,10 +24,14 @@ final class PhaseRunner {
   private final List<ProcessCpu.Watched> watched;
   private final long ticksPerSecond;
   private final int connections;
+  private final long threadsOf;
 
-  PhaseRunner(LoadGenerator generator, List<ProcessCpu.Watched> watched, long ticksPerSecond, int connections) {
+  /** {@code threadsOf}: the process whose CPU is also broken down by thread (the gateway's). */
+  PhaseRunner(LoadGenerator generator, List<ProcessCpu.Watched> watched, long threadsOf, long ticksPerSecond,
+      int connections) {
     this.generator = generator;
     this.watched = List.copyOf(watched);
+    this.threadsOf = threadsOf;
     this.ticksPerSecond = ticksPerSecond;
     this.connections = connections;
   }
@@ -52,26 +56,35 @@ final class PhaseRunner {
     PhaseOutcome outcome = running.toCompletionStage().toCompletableFuture()
         .get(window.measureNanos() + window.drainNanos() + TimeUnit.SECONDS.toNanos(60), TimeUnit.NANOSECONDS);
     CpuUsage inWindow = windowEnd.since(windowStart, ticksPerSecond, outcome.answeredInWindow());
+    Map<String, Double> threads = windowEnd.threadsSince(windowStart, ticksPerSecond);
     if (drain == null) {
-      return new PhaseResult(subject, model, rate, outcome, inWindow, null, Double.NaN);
+      return new PhaseResult(subject, model, rate, outcome, inWindow, null, Double.NaN, threads);
     }
     double drainSeconds = drain.await();
     CpuUsage whole = edgeAt(System.nanoTime()).since(phaseStart, ticksPerSecond, outcome.okTotal());
-    return new PhaseResult(subject, model, rate, outcome, inWindow, whole, drainSeconds);
+    return new PhaseResult(subject, model, rate, outcome, inWindow, whole, drainSeconds, threads);
   }
 
   private Edge edgeAt(long nanos) {
     for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
       LockSupport.parkNanos(left);
     }
-    return new Edge(System.nanoTime(), ProcessCpu.sample(watched), MachineCpu.read());
+    return new Edge(System.nanoTime(), ProcessCpu.sample(watched), MachineCpu.read(), ThreadCpu.sample(threadsOf));
   }
 
   /** The CPU counters at one instant. */
-  private record Edge(long nanos, Map<String, Long> processes, MachineCpu machine) {
+  private record Edge(long nanos, Map<String, Long> processes, MachineCpu machine, Map<String, Long> threads) {
     CpuUsage since(Edge earlier, long ticksPerSecond, long requests) {
       return CpuUsage.between(earlier.processes, processes, machine.minus(earlier.machine), ticksPerSecond,
           (nanos - earlier.nanos) / 1e9, requests);
+    }
+
+    /** CPU seconds by thread group; a group that appeared in between counts from zero. */
+    Map<String, Double> threadsSince(Edge earlier, long ticksPerSecond) {
+      Map<String, Double> seconds = new java.util.HashMap<>();
+      threads.forEach((group, ticks) -> seconds.put(group,
+          (ticks - earlier.threads.getOrDefault(group, 0L)) / (double) ticksPerSecond));
+      return seconds;
     }
   }
 }

@@ -62,6 +62,16 @@ final class ProcessCpu {
         Long.parseLong(f[13]), Long.parseLong(f[14]));
   }
 
+  /** The command (or thread) name of a stat line: field 2, between the first '(' and the last ')'. */
+  static String command(String line) {
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
+    }
+    return line.substring(open + 1, close);
+  }
+
   /** Clock ticks used so far by each watched process (absent when it is gone or unreadable). */
   static Map<String, Long> sample(List<Watched> watched) {
     Map<String, Long> ticks = new LinkedHashMap<>();

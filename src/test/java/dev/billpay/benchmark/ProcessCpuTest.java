@@ -35,6 +35,16 @@ class ProcessCpuTest {
   }
 
   @Test
+  @DisplayName("threads are grouped by their kernel name with the numbers taken out")
+  void threadGroups() {
+    assertThat(ProcessCpu.command("31 (vert.x-eventloo) R 1 2 3")).isEqualTo("vert.x-eventloo");
+    assertThat(ThreadCpu.group("vert.x-eventloop-thread-1")).isEqualTo(ThreadCpu.group("vert.x-eventloop-thread-0"));
+    assertThat(ThreadCpu.group("C2 CompilerThre")).isEqualTo("C# CompilerThre");
+    assertThat(ThreadCpu.group("GC Thread#12")).isEqualTo("GC Thread##");
+    assertThat(ThreadCpu.sample(ProcessHandle.current().pid())).isNotEmpty();
+  }
+
+  @Test
   @DisplayName("a line that is not a stat line is refused, not misread")
   void garbage() {
     assertThatThrownBy(() -> ProcessCpu.parse("hello")).isInstanceOf(IllegalArgumentException.class);
