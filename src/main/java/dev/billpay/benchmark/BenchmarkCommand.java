@@ -16,10 +16,12 @@ import picocli.CommandLine.Option;
             + " per 1,000 payments of every process. Writes a markdown report. Measures only: never fails on"
             + " slowness."})
 public final class BenchmarkCommand implements Callable<Integer> {
-  @Option(names = "--duration", defaultValue = "30", description = "Measured seconds per phase (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--duration", defaultValue = "30",
+      description = "Measured seconds per phase (default: ${DEFAULT-VALUE}).")
   int durationSeconds;
 
-  @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds before each phase (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "10",
+      description = "Warm-up seconds before each phase (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
   @Option(names = "--connections", defaultValue = "64",

@@ -27,8 +27,8 @@ record BenchmarkResults(Instant startedAt, MachineDescription machine, Benchmark
       int cassandraMissing) {}
 
   BenchmarkResults withLags(List<GatewayLag> measured) {
-    return new BenchmarkResults(startedAt, machine, settings, gateway, offeredRate, phases, List.copyOf(measured), notes,
-        command);
+    return new BenchmarkResults(startedAt, machine, settings, gateway, offeredRate, phases, List.copyOf(measured),
+        notes, command);
   }
 
   Optional<PhaseResult> phase(Subject subject, Model model) {

@@ -81,7 +81,8 @@ final class BenchmarkRun {
     print(s.runner().closed(Subject.RAW_POSTGRES_NO_NOTIFY, s.raw(), window(), null));
     await(s.raw().notifyTrigger(true));
     settle(s);
-    print(gatewayPhase(Model.CLOSED, s.toGateway(), w -> s.runner().closed(Subject.GATEWAY, s.toGateway(), w, drained)));
+    print(gatewayPhase(Model.CLOSED, s.toGateway(),
+        w -> s.runner().closed(Subject.GATEWAY, s.toGateway(), w, drained)));
     double rate = settings.rateIsAutomatic()
         ? Math.max(1, results(env, s.durability(), 0).peak(Subject.GATEWAY) / 2) : settings.rate();
     out.printf(java.util.Locale.ROOT, "offered load of the open-model phases: %.1f/s%n", rate);
@@ -89,7 +90,8 @@ final class BenchmarkRun {
     checkpoint(s.pool());
     print(s.runner().open(Subject.RAW_POSTGRES, s.raw(), rate, window(), null));
     settle(s);
-    print(gatewayPhase(Model.OPEN, s.toGateway(), w -> s.runner().open(Subject.GATEWAY, s.toGateway(), rate, w, drained)));
+    print(gatewayPhase(Model.OPEN, s.toGateway(),
+        w -> s.runner().open(Subject.GATEWAY, s.toGateway(), rate, w, drained)));
     BenchmarkResults results = results(env, s.durability(), rate).withLags(probeLags(config));
     out.print(BenchmarkReport.consoleSummary(results));
     return write(results);
@@ -112,8 +114,8 @@ final class BenchmarkRun {
     cleanup.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("billpay-benchmark")
         .setMaxWaitQueueSize(-1)).connectingTo(PgPools.connectOptions(config.pg())).using(vertx).build();
-    PipelineDrain drain = new PipelineDrain(pool, config.kafka().bootstrapServers(), config.kafka().paymentEventsTopic(),
-        List.of(config.projector().groupId(), config.webhooks().groupId()));
+    PipelineDrain drain = new PipelineDrain(pool, config.kafka().bootstrapServers(),
+        config.kafka().paymentEventsTopic(), List.of(config.projector().groupId(), config.webhooks().groupId()));
     cleanup.push(drain);
     RawPostgresCeiling raw = new RawPostgresCeiling(pool, DevClient.CLIENT_ID, runId);
     await(raw.createTables());

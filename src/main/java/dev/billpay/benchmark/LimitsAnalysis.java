@@ -103,7 +103,8 @@ final class LimitsAnalysis {
           + " its own CPU.", rate(without), ratio(without / with));
     }
     return String.format(Locale.ROOT, " Without the outbox's NOTIFY trigger the bare transaction reached %s/s"
-        + " (%s times (a)), so the trigger is not what caps (a) on this machine.", rate(without), ratio(without / with));
+        + " (%s times (a)), so the trigger is not what caps (a) on this machine.", rate(without),
+        ratio(without / with));
   }
 
   private static String shares(PhaseResult peak) {

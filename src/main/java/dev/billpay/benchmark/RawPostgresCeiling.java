@@ -108,9 +108,9 @@ final class RawPostgresCeiling implements LoadGenerator.Operation {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     String key = runId + "-raw-" + sequence++;
-    Payment p = new Payment(Ids.newId("pay"), clientId, "fa_01JBENCHRAW0000000000000001", "pe_01JBENCHRAW0000000000000001",
-        new Money(100 + random.nextInt(9900), USD), key, PaymentStatus.PENDING, null, 1, now, now,
-        Payment.Execution.of(null, LocalDate.ofInstant(now, ZoneOffset.UTC), null));
+    Payment p = new Payment(Ids.newId("pay"), clientId, "fa_01JBENCHRAW0000000000000001",
+        "pe_01JBENCHRAW0000000000000001", new Money(100 + random.nextInt(9900), USD), key, PaymentStatus.PENDING,
+        null, 1, now, now, Payment.Execution.of(null, LocalDate.ofInstant(now, ZoneOffset.UTC), null));
     String answer = p.toJson().encode();
     String event = PaymentEvents.of(p, "created").encode();
     byte[] fingerprint = new byte[32];

@@ -19,7 +19,8 @@ final class SettingsText {
         gateway's `pg.pool-size`) with prepared statements; per operation BEGIN; INSERT idempotency record; INSERT \
         payment; INSERT outbox event (statement-level NOTIFY trigger, as on `outbox`); COMMIT, into scratch copies \
         of the gateway's tables (`CREATE TABLE bench_… (LIKE … INCLUDING ALL)`, plus the payment's foreign key to \
-        `clients`), dropped at the end. (a') is the same with that trigger disabled (peak only). A CHECKPOINT         runs before each PostgreSQL phase.
+        `clients`), dropped at the end. (a') is the same with that trigger disabled (peak only). A CHECKPOINT \
+        runs before each PostgreSQL phase.
         - (b) in-memory endpoint: `billpay benchmark in-memory-endpoint` in a JVM of its own, one verticle per \
         core, Vert.x Web body handler + the gateway's `CreatePaymentRequest` parser + the payment JSON; no I/O.
         - (c) gateway: `billpay dev` in a JVM of its own (data under `%s`, wiped at the start; %d HTTP verticles, \
