@@ -71,8 +71,10 @@ final class LimitsAnalysis {
     }
     double g = peak.window().per1000(gateway);
     double e = b.get().window().per1000(endpoint);
-    return String.format(Locale.ROOT, " The gateway JVM alone used %.2f ms of CPU per payment, %s times what the"
-        + " in-memory endpoint's JVM used per request (%.3f ms).", g, ratio(g / e), e);
+    String jit = CpuTable.jitShare(peak) > JIT_MATTERS ? String.format(Locale.ROOT, " (%.2f ms of it in its JIT"
+        + " compiler, which was still compiling)", g * CpuTable.jitShare(peak)) : "";
+    return String.format(Locale.ROOT, " The gateway JVM alone used %.2f ms of CPU per payment%s, %s times what the"
+        + " in-memory endpoint's JVM used per request (%.3f ms).", g, jit, ratio(g / e), e);
   }
 
   private static String comparison(BenchmarkResults r) {

@@ -29,8 +29,13 @@ final class Markdown {
     return String.format(Locale.ROOT, perSecond >= 100 ? "%,.0f" : "%,.1f", perSecond);
   }
 
+  /** Two decimals, but two significant digits below 0.1 (0.0044, not 0.00) and none from 10 up. */
   static String ratio(double value) {
-    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "n/a";
+    if (!Double.isFinite(value)) {
+      return "n/a";
+    }
+    String format = value >= 10 ? "%.0f" : value >= 0.1 || value == 0 ? "%.2f" : "%.2g";
+    return String.format(Locale.ROOT, format, value);
   }
 
   /** Microseconds as milliseconds, with the precision that still means something. */

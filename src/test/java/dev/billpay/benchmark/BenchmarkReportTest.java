@@ -24,11 +24,21 @@ class BenchmarkReportTest {
     String md = BenchmarkReport.markdown(results(0.95, 0.0));
     assertThat(md).startsWith("# billpay-gateway benchmark, 2026-11-30 14:00:00 UTC");
     assertThat(md).contains("| (a) raw PostgreSQL | 2,000 transactions/s | 0.50 | 4.00 ms / 20.0 ms |");
-    assertThat(md).contains("| (b) in-memory endpoint | 20,000 requests/s | 0.05 |");
+    assertThat(md).contains("| (b) in-memory endpoint | 20,000 requests/s | 0.050 |");
     assertThat(md).contains("| (c) gateway | 1,000 payments/s | 1.00 |");
     assertThat(md).contains("| (a') raw PostgreSQL without NOTIFY | 4,000 transactions/s | 0.25 | n/a |");
     assertThat(BenchmarkReport.consoleSummary(results(0.95, 0.0)))
-        .contains("gateway/(a) = 0.50, gateway/(b) = 0.05");
+        .contains("gateway/(a) = 0.50, gateway/(b) = 0.050");
+  }
+
+  @Test
+  @DisplayName("ratios keep two significant digits when small and drop the decimals when large")
+  void ratioFormat() {
+    assertThat(Markdown.ratio(0.0044213)).isEqualTo("0.0044");
+    assertThat(Markdown.ratio(0.123)).isEqualTo("0.12");
+    assertThat(Markdown.ratio(3.217)).isEqualTo("3.22");
+    assertThat(Markdown.ratio(241.1)).isEqualTo("241");
+    assertThat(Markdown.ratio(Double.POSITIVE_INFINITY)).isEqualTo("n/a");
   }
 
   @Test
@@ -65,7 +75,8 @@ class BenchmarkReportTest {
         .anySatisfy(n -> assertThat(n).contains("the JIT compiler still used 25% of the gateway JVM's CPU"));
     // the in-memory endpoint's JVM: 36 s over 600,000 requests = 0.060 ms; the gateway's 1.20 ms
     assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0))).contains("The gateway JVM alone used 1.20 ms of CPU"
-        + " per payment, 20.00 times what the in-memory endpoint's JVM used per request (0.060 ms)");
+        + " per payment (0.30 ms of it in its JIT compiler, which was still compiling), 20 times what the in-memory"
+        + " endpoint's JVM used per request (0.060 ms)");
   }
 
   @Test
