@@ -20,6 +20,8 @@ import java.util.Optional;
 final class LimitsAnalysis {
   /** Above this share of busy cores the peak is taken to be a CPU ceiling of the machine. */
   static final double SATURATED = 0.85;
+  /** From this share of busy cores up to {@link #SATURATED}, CPU is most of the limit but not all. */
+  static final double NEARLY_SATURATED = 0.60;
   /** Above this share of the gateway JVM's CPU going to the JIT compiler, the warm-up was too short. */
   static final double JIT_MATTERS = 0.15;
   /** From this ratio of (a') to (a) on, the NOTIFY trigger is called a cap. */
@@ -48,15 +50,20 @@ final class LimitsAnalysis {
         rate(peak.outcome().throughput()), nproc, percent(busy), shares(peak)));
     s.append(gatewayVersusEndpoint(peak, r));
     double perPayment = w.per1000(w.machineBusy());
+    String cost = String.format(Locale.ROOT, "a payment cost %.2f ms of CPU in all, and %d cores / %.2f ms is about"
+        + " %s payments/s; the largest share is the %s's", perPayment, nproc, perPayment,
+        rate(nproc * 1000.0 / perPayment), largest(peak));
+    String waiting = String.format(Locale.ROOT, "the %d requests in flight share the gateway's %d PostgreSQL"
+        + " connections, each held through a whole transaction and its synchronous, fsynced commit",
+        r.settings().connections(), r.gateway().pgPoolSize());
     if (busy >= SATURATED) {
-      s.append(String.format(Locale.ROOT, " The peak is therefore a CPU ceiling of this machine: a payment cost"
-              + " %.2f ms of CPU in all, and %d cores / %.2f ms is about %s payments/s; the largest share is the %s's.",
-          perPayment, nproc, perPayment, rate(nproc * 1000.0 / perPayment), largest(peak)));
+      s.append(" The peak is therefore a CPU ceiling of this machine: ").append(cost).append('.');
+    } else if (busy >= NEARLY_SATURATED) {
+      s.append(" The cores were close to saturation, so CPU is most of the limit: ").append(cost)
+          .append(". The headroom left is lost to waiting: ").append(waiting).append('.');
     } else {
-      s.append(" The cores were not saturated, so something other than CPU set the peak. The likeliest is waiting:"
-          + " each payment holds one of the gateway's PostgreSQL connections through a synchronous, fsynced commit,"
-          + " so the pool size over the time a transaction holds its connection bounds the rate; (a), with the same"
-          + " pool, shows where that bound lies for the bare transaction.");
+      s.append(" The cores were not saturated, so something other than CPU set the peak. The likeliest is waiting: ")
+          .append(waiting).append("; (a), with the same pool, shows where that bound lies for the bare transaction.");
     }
     return s.toString();
   }

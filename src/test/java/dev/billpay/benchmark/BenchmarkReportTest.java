@@ -86,6 +86,9 @@ class BenchmarkReportTest {
         .contains("2 cores were 95% busy", "CPU ceiling of this machine", "largest share is the gateway JVM's")
         .contains("the gateway reached 0.50 of it")
         .contains("Without the outbox's NOTIFY trigger the bare transaction reached 4,000/s, 2.00 times (a)");
+    assertThat(LimitsAnalysis.paragraph(results(0.70, 0.0)))
+        .contains("70% busy", "close to saturation, so CPU is most of the limit", "lost to waiting: the 64 requests"
+            + " in flight share the gateway's 16 PostgreSQL connections");
     assertThat(LimitsAnalysis.paragraph(results(0.40, 0.0)))
         .contains("40% busy", "not saturated", "something other than CPU");
   }
