@@ -1,5 +1,6 @@
 package dev.billpay.cli;
 
+import dev.billpay.benchmark.BenchmarkCommand;
 import dev.billpay.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "billpay", mixinStandardHelpOptions = true, version = "billpay-gateway 0.1.0",
     description = "Reactive bill-payment gateway.",
     subcommands = {ServeCommand.class, DevCommand.class, MigrateCommand.class, AdminCommand.class,
-        FilesCommand.class})
+        FilesCommand.class, BenchmarkCommand.class})
 public final class Billpay implements Runnable {
 
   @Override

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,13 +25,22 @@ final class ChildProcess {
   private final String name;
   private final Path pidFile;
   private final Path logFile;
+  private final Map<String, String> environment;
+  private final Path directory;
   private Process process;
   private OutputStream lifeline;
 
   ChildProcess(String name, Path workDir) {
+    this(name, workDir, Map.of(), workDir);
+  }
+
+  /** A child with extra environment variables, run in {@code directory} (pid and log files stay in workDir). */
+  ChildProcess(String name, Path workDir, Map<String, String> environment, Path directory) {
     this.name = name;
     this.pidFile = workDir.resolve(name + ".pid");
     this.logFile = workDir.resolve(name + ".log");
+    this.environment = Map.copyOf(environment);
+    this.directory = directory;
   }
 
   /** Runs a JVM to completion (e.g. a one-off tool such as Kafka's storage formatter). */
@@ -51,13 +61,18 @@ final class ChildProcess {
     Path workDir = pidFile.getParent();
     stopStale();
     List<String> command = command(javaBin, jvmArgs, classpath, workDir, mainClass, args);
-    process = new ProcessBuilder(command).directory(workDir.toFile())
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .start();
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
     // stdin stays open for the child's whole life: its end is the child's signal to exit
     lifeline = process.getOutputStream();
     Files.writeString(pidFile, Long.toString(process.pid()));
+  }
+
+  long pid() {
+    return process == null ? -1 : process.pid();
   }
 
   boolean isAlive() {

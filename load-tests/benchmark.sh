@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The benchmark of SPEC section 13, in one go on this machine (see load-tests/README.md, "Benchmark"):
+# (a) raw PostgreSQL ceiling of a payment's transaction, (b) an in-memory Vert.x endpoint with the same
+# JSON, (c) the gateway on its embedded stack. Writes load-tests/results/benchmark-<UTC timestamp>.md.
+#
+#   load-tests/benchmark.sh [billpay benchmark options]      e.g. --duration 15 --warmup 10
+#
+# Knobs (environment variables; an option given on the command line wins):
+#   DURATION_SECONDS  measured seconds per phase                 (default 30)
+#   WARMUP_SECONDS    warm-up seconds before each phase          (default 10)
+#   CONNECTIONS       concurrent connections / HTTP pool size    (default 64)
+#   RATE              offered load of the open-model phases, /s  (default: half of the gateway's peak)
+#   LAG_SAMPLE        payments per gateway phase for the Cassandra lag (default 500)
+#   JAVA              the java binary                            (default: java on the PATH)
+# Builds the jar first if it is missing (mvn -B -q -DskipTests package; MAVEN_ARGS=-o for offline).
+# Works from any directory, as root and as an ordinary user.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ ! -f target/billpay.jar || ! -f target/runtime-classpath/kafka.classpath \
+      || ! -f target/runtime-classpath/cassandra.classpath ]]; then
+  echo "building target/billpay.jar (mvn -B -q -DskipTests package) ..."
+  # shellcheck disable=SC2086 # MAVEN_ARGS is intentionally word-split
+  mvn -B -q ${MAVEN_ARGS:-} -DskipTests package
+fi
+
+# an option on the command line wins over its environment knob (picocli refuses an option given twice)
+options=()
+knob() {
+  local option="$1" value="$2" arg
+  [[ -z "$value" ]] && return 0
+  for arg in "${args[@]}"; do
+    [[ "$arg" == "$option" || "$arg" == "$option="* ]] && return 0
+  done
+  options+=("$option" "$value")
+}
+args=("$@")
+knob --duration "${DURATION_SECONDS:-}"
+knob --warmup "${WARMUP_SECONDS:-}"
+knob --connections "${CONNECTIONS:-}"
+knob --rate "${RATE:-}"
+knob --lag-sample "${LAG_SAMPLE:-}"
+
+log="$(mktemp "${TMPDIR:-/tmp}/billpay-benchmark.XXXXXX")"
+trap 'rm -f "$log"' EXIT
+status=0
+"${JAVA:-java}" -jar target/billpay.jar benchmark "${options[@]}" "$@" 2>&1 | tee "$log" || status=$?
+
+report="$(sed -n 's/^report: //p' "$log" | tail -n 1)"
+if [[ -n "$report" ]]; then
+  [[ "$report" == /* ]] || report="${root}/${report}"
+  echo
+  echo "Benchmark report: ${report}"
+elif [[ $status -ne 0 ]]; then
+  echo "The benchmark did not finish (exit status ${status}); no report was written." >&2
+fi
+exit "$status"

@@ -1,0 +1,59 @@
+package dev.billpay.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code billpay} command of our own run in a child JVM (the benchmark measures the gateway's CPU
+ * from outside, so the gateway must be a process of its own). Like the embedded servers it runs under
+ * {@link ChildMain}: it exits when we go, even after a {@code kill -9} of this JVM, and a pid file lets
+ * the next start stop one left behind.
+ */
+public final class ChildJvm {
+  private static final String BILLPAY_MAIN = "dev.billpay.cli.Billpay";
+  private final ChildProcess child;
+
+  private ChildJvm(ChildProcess child) {
+    this.child = child;
+  }
+
+  /**
+   * Starts {@code billpay <args>} with this JVM's java and classpath, in {@code directory} (config and
+   * runtime paths are relative to it), with {@code environment} added; output goes to
+   * {@code <workDir>/<name>.log}.
+   */
+  public static ChildJvm startBillpay(String name, Path workDir, Path directory, Map<String, String> environment,
+      List<String> jvmArgs, List<String> args) throws IOException {
+    Files.createDirectories(workDir);
+    ChildProcess child = new ChildProcess(name, workDir, environment, directory);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString();
+    child.start(java, jvmArgs, classpath, BILLPAY_MAIN, args);
+    return new ChildJvm(child);
+  }
+
+  /** Stops a child of this name left running by an earlier, killed run (found by its pid file). */
+  public static void stopStale(String name, Path workDir) {
+    new ChildProcess(name, workDir).stopStale();
+  }
+
+  public long pid() {
+    return child.pid();
+  }
+
+  public boolean isAlive() {
+    return child.isAlive();
+  }
+
+  public Path logFile() {
+    return child.logFile();
+  }
+
+  /** SIGTERM (the gateway then stops its embedded servers), then a kill after {@code gracefulSeconds}. */
+  public void stop(long gracefulSeconds) {
+    child.stop(gracefulSeconds);
+  }
+}
