@@ -105,6 +105,9 @@ class BenchmarkReportTest {
         .anySatisfy(n -> assertThat(n).contains("(c) gateway, peak, closed loop: processes outside the benchmark"
             + " used 0.50 cores"));
     assertThat(LimitsAnalysis.automaticNotes(results(0.95, 0.0))).noneSatisfy(n -> assertThat(n).contains("noisy"));
+    assertThat(LimitsAnalysis.paragraph(results(0.95, 0.5))).contains("Processes outside the benchmark took 0.50 cores"
+        + " of it, so on a quiet machine the gateway would have had more room.");
+    assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0))).doesNotContain("Processes outside the benchmark");
   }
 
   /** A run where the gateway peaks at 1,000/s, (a) at 2,000/s, (a') at 4,000/s, (b) at 20,000/s, on 2 cores. */
