@@ -51,7 +51,7 @@ final class LimitsAnalysis {
     s.append(gatewayVersusEndpoint(peak, r));
     double perPayment = w.per1000(w.machineBusy());
     String cost = String.format(Locale.ROOT, "a payment cost %.2f ms of CPU in all, and %d cores / %.2f ms is about"
-        + " %s payments/s; the largest share is the %s's", perPayment, nproc, perPayment,
+        + " %s payments/s (largest share: %s)", perPayment, nproc, perPayment,
         rate(nproc * 1000.0 / perPayment), largest(peak));
     String waiting = String.format(Locale.ROOT, "the %d requests in flight share the gateway's %d PostgreSQL"
         + " connections, each held through a whole transaction and its synchronous, fsynced commit",
