@@ -75,9 +75,9 @@ final class BenchmarkReport {
   }
 
   private static String machine(MachineDescription m) {
-    return table(List.of("", ""), List.of(List.of("cores (nproc)", m.cores()), List.of("memory", m.memory()),
-        List.of("CPU", m.cpuModel()), List.of("kernel", m.kernel()), List.of("OS", m.os()),
-        List.of("Java", m.java()), List.of("commit", m.commit()), List.of("storage of the data dir", m.storage())));
+    return "- cores (nproc): " + m.cores() + "\n- memory: " + m.memory() + "\n- CPU: " + m.cpuModel()
+        + "\n- kernel: " + m.kernel() + "\n- OS: " + m.os() + "\n- Java: " + m.java() + "\n- commit: " + m.commit()
+        + "\n- storage of the data dir: " + m.storage() + "\n";
   }
 
   private static String peaks(BenchmarkResults r) {
@@ -122,8 +122,8 @@ final class BenchmarkReport {
         + "\nAccept = the event's `time` (the gateway's clock when it accepted the payment; the transaction"
         + " commits just after, before the 201). Kafka = the record's timestamp (set when the relay produced it)."
         + " Cassandra = `writetime(payload)` of the row in `payment_events_by_payment`. Clocks are the same"
-        + " machine's. At the peak the pipeline falls behind by design (it drains after the burst), so peak lags"
-        + " grow with the phase's length.\n";
+        + " machine's. At the peak the pipeline falls behind (the relay and projector catch up after the burst; the"
+        + " notes say how long that took), so peak lags grow with the phase's length.\n";
   }
 
   private static List<String> lagRow(String label, String of, LatencySummary s) {

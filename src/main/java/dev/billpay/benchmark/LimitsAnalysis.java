@@ -51,13 +51,18 @@ final class LimitsAnalysis {
     s.append(gatewayVersusEndpoint(peak, r));
     double perPayment = w.per1000(w.machineBusy());
     String cost = String.format(Locale.ROOT, "a payment cost %.2f ms of CPU in all, and %d cores / %.2f ms is about"
-        + " %s payments/s; the largest share is the %s's", perPayment, nproc, perPayment,
+        + " %s payments/s (largest share: %s)", perPayment, nproc, perPayment,
         rate(nproc * 1000.0 / perPayment), largest(peak));
     String waiting = String.format(Locale.ROOT, "the %d requests in flight share the gateway's %d PostgreSQL"
         + " connections, each held through a whole transaction and its synchronous, fsynced commit",
         r.settings().connections(), r.gateway().pgPoolSize());
+    double other = w.cores(w.other());
     if (busy >= SATURATED) {
       s.append(" The peak is therefore a CPU ceiling of this machine: ").append(cost).append('.');
+      if (other > 0.10 * nproc) {
+        s.append(String.format(Locale.ROOT, " Processes outside the benchmark took %s cores of it, so on a quiet"
+            + " machine the gateway would have had more room.", cores(other)));
+      }
     } else if (busy >= NEARLY_SATURATED) {
       s.append(" The cores were close to saturation, so CPU is most of the limit: ").append(cost)
           .append(". The headroom left is lost to waiting: ").append(waiting).append('.');

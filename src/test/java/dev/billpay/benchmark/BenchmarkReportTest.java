@@ -45,9 +45,9 @@ class BenchmarkReportTest {
   @DisplayName("the machine, the settings, the lags and the durability the server reported are all written")
   void everything() {
     String md = BenchmarkReport.markdown(results(0.95, 0.0));
-    assertThat(md).contains("| CPU | AMD EPYC |", "| cores (nproc) | 2 |", "| commit | abc1234 Add benchmark |");
+    assertThat(md).contains("- CPU: AMD EPYC\n", "- cores (nproc): 2\n", "- commit: abc1234 Add benchmark\n");
     assertThat(md).contains("fsync=on, synchronous_commit=on", "10 s warm-up, then 30 s measured", "64 connections");
-    assertThat(md).contains("Kafka: -Xmx512m -XX:+UseSerialGC", "| storage of the data dir | ext4 on /dev/vda");
+    assertThat(md).contains("Kafka: -Xmx512m -XX:+UseSerialGC", "- storage of the data dir: ext4 on /dev/vda");
     assertThat(md).contains("| fixed load: accept to Kafka | 15,000 events | 12 | 30 | 45 | 80 |");
     assertThat(md).contains("| fixed load: accept to Cassandra | 500 sampled, 2 missing | 40 | 90 | 120 | 300 |");
     assertThat(md).contains("At 500/s the gateway's events reached Kafka after 12 ms / 45 ms");
@@ -84,7 +84,7 @@ class BenchmarkReportTest {
   void limits() {
     // with (a) at 95% busy, (a') being faster is not called the trigger's cap
     assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0)))
-        .contains("2 cores were 95% busy", "CPU ceiling of this machine", "largest share is the gateway JVM's")
+        .contains("2 cores were 95% busy", "CPU ceiling of this machine", "(largest share: gateway JVM)")
         .contains("the gateway reached 0.50 of it")
         .contains("Without the outbox's NOTIFY trigger the bare transaction reached 4,000/s (2.00 times (a); cores 95%"
             + " busy against 95% for (a)): (a) had already saturated the cores, so here the trigger costs CPU")
@@ -105,6 +105,9 @@ class BenchmarkReportTest {
         .anySatisfy(n -> assertThat(n).contains("(c) gateway, peak, closed loop: processes outside the benchmark"
             + " used 0.50 cores"));
     assertThat(LimitsAnalysis.automaticNotes(results(0.95, 0.0))).noneSatisfy(n -> assertThat(n).contains("noisy"));
+    assertThat(LimitsAnalysis.paragraph(results(0.95, 0.5))).contains("Processes outside the benchmark took 0.50 cores"
+        + " of it, so on a quiet machine the gateway would have had more room.");
+    assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0))).doesNotContain("Processes outside the benchmark");
   }
 
   /** A run where the gateway peaks at 1,000/s, (a) at 2,000/s, (a') at 4,000/s, (b) at 20,000/s, on 2 cores. */
