@@ -10,9 +10,7 @@ import dev.billpay.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,15 +32,8 @@ class DuplicateDeliveryIT {
     event.remove("_kafka_key");
 
     var kafka = SharedStack.config().kafka();
-    Properties p = new Properties();
-    p.put("bootstrap.servers", kafka.bootstrapServers());
-    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      for (int i = 0; i < 3; i++) {
-        producer.send(new ProducerRecord<>(kafka.paymentEventsTopic(), id, event.encode())).get();
-      }
-    }
+    ProducerRecord<String, String> again = new ProducerRecord<>(kafka.paymentEventsTopic(), id, event.encode());
+    Probes.produce(again, again, again);
     // the projector has committed past every record on the topic, the redeliveries included
     Eventually.await(Duration.ofSeconds(60), "the projector to catch up", () -> Probes.projectorLag() == 0);
 

@@ -122,4 +122,20 @@ public final class Probes {
     }
     throw new AssertionError("no metric " + name);
   }
+
+  /** Sends raw records to Kafka, as a faulty or repeating producer would, and waits for each acknowledgement. */
+  @SafeVarargs
+  public static void produce(org.apache.kafka.clients.producer.ProducerRecord<String, String>... records) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", SharedStack.config().kafka().bootstrapServers());
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+      for (var record : records) {
+        producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not produce to Kafka", e);
+    }
+  }
 }
