@@ -1,7 +1,7 @@
 package dev.billpay.accounts;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public record CreateFundingAccountRequest(
     List<FieldError> errors = new ArrayList<>();
     Object type = body.getValue("type");
     if (!FundingAccount.US.equals(type) && !FundingAccount.IBAN.equals(type)) {
-      throw ApiProblem.validation("type", "must be us_bank_account or iban");
+      throw DomainException.validation("type", "must be us_bank_account or iban");
     }
     Set<String> allowed = FundingAccount.US.equals(type) ? US_FIELDS : IBAN_FIELDS;
     body.fieldNames().stream().filter(f -> !allowed.contains(f))
@@ -33,7 +33,7 @@ public record CreateFundingAccountRequest(
         : new CreateFundingAccountRequest(FundingAccount.IBAN, holder, null, null, null,
             text(body, "iban", 64, true, errors));
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return req;
   }

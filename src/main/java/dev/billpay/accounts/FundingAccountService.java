@@ -1,13 +1,14 @@
 package dev.billpay.accounts;
 
+import dev.billpay.shared.ProblemType;
 import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.banking.Iban;
 import dev.billpay.banking.ValidationProblem;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.ResourceEvents;
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
@@ -42,7 +43,7 @@ public final class FundingAccountService {
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreateFundingAccountRequest req) {
     List<ValidationProblem> problems = validate(req);
     if (!problems.isEmpty()) {
-      throw new ApiProblem(422, "bank-account-invalid", "Invalid bank account",
+      throw new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
           "The bank account details failed validation; see errors for every problem.",
           problems.stream().map(p -> new FieldError(p.field(), p.message(), p.code())).toList());
     }
@@ -55,7 +56,7 @@ public final class FundingAccountService {
         number.substring(number.length() - 4), "active", null, now, now);
     AccountNumberCipher.Sealed sealed = cipher.seal(number, id);
     return idempotency.run(clientId, key, fingerprint, now,
-        conn -> accounts.insert(conn, account, sealed).map(v -> Reply.of(201, account.toJson().encode())));
+        conn -> accounts.insert(conn, account, sealed).map(v -> Reply.created(account.toJson().encode())));
   }
 
   /**
@@ -84,7 +85,7 @@ public final class FundingAccountService {
   }
 
   public Future<FundingAccount> get(String clientId, String id) {
-    return accounts.find(clientId, id).map(a -> a.orElseThrow(() -> ApiProblem.notFound("Funding account " + id)));
+    return accounts.find(clientId, id).map(a -> a.orElseThrow(() -> DomainException.notFound("Funding account " + id)));
   }
 
   public Future<JsonObject> list(String clientId, Pagination page) {

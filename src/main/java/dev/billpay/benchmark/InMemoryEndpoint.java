@@ -1,5 +1,6 @@
 package dev.billpay.benchmark;
 
+import dev.billpay.shared.DomainException;
 import dev.billpay.payments.CreatePaymentRequest;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentStatus;
@@ -51,7 +52,7 @@ public final class InMemoryEndpoint extends VerticleBase {
     try {
       req = CreatePaymentRequest.parse(new JsonObject(ctx.body().buffer()));
     } catch (RuntimeException e) {
-      // malformed JSON (DecodeException) or an invalid payment (ApiProblem)
+      // malformed JSON (DecodeException) or an invalid payment (DomainException)
       ctx.response().setStatusCode(400).end();
       return;
     }

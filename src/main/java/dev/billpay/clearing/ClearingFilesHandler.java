@@ -1,6 +1,6 @@
 package dev.billpay.clearing;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +27,7 @@ public final class ClearingFilesHandler {
   public void mount(Router router) {
     router.get("/v1/clearing-files").handler(this::list);
     router.get("/v1/clearing-files/:id").handler(ctx -> Replies.json(ctx, files.find(ctx.pathParam("id"))
-        .map(f -> f.orElseThrow(() -> ApiProblem.notFound("Clearing file " + ctx.pathParam("id"))))));
+        .map(f -> f.orElseThrow(() -> DomainException.notFound("Clearing file " + ctx.pathParam("id"))))));
     router.get("/v1/clearing-files/:id/content").handler(this::content);
     router.post("/v1/clearing-runs").handler(this::runNow);
   }
@@ -44,7 +44,7 @@ public final class ClearingFilesHandler {
       if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (ar.result().isEmpty()) {
-        ctx.fail(ApiProblem.notFound("Clearing file " + id));
+        ctx.fail(DomainException.notFound("Clearing file " + id));
       } else {
         ctx.response().putHeader("Content-Type", "text/plain; charset=us-ascii")
             .putHeader("Content-Disposition", "attachment; filename=\"" + id + ".ach\"")

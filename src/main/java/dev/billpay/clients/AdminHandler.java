@@ -1,6 +1,6 @@
 package dev.billpay.clients;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Replies;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +39,7 @@ public final class AdminHandler {
     rejectUnknown(body, Set.of("name"));
     Object name = body.getValue("name");
     if (!(name instanceof String s) || s.isBlank() || s.length() > 140) {
-      throw ApiProblem.validation("name", "must be 1-140 characters");
+      throw DomainException.validation("name", "must be 1-140 characters");
     }
     ctx.response().setStatusCode(201);
     Replies.json(ctx, service.createClient(s.strip()));
@@ -50,7 +50,7 @@ public final class AdminHandler {
     rejectUnknown(body, Set.of("mode"));
     String mode = body.getString("mode", "test");
     if (!mode.equals("test") && !mode.equals("live")) {
-      throw ApiProblem.validation("mode", "must be test or live");
+      throw DomainException.validation("mode", "must be test or live");
     }
     ctx.response().setStatusCode(201);
     Replies.json(ctx, service.createKey(ctx.pathParam("id"), mode));
@@ -68,7 +68,7 @@ public final class AdminHandler {
   private static void rejectUnknown(JsonObject body, Set<String> allowed) {
     body.fieldNames().stream().filter(f -> !allowed.contains(f)).findFirst()
         .ifPresent(f -> {
-          throw ApiProblem.validation(f, "unknown field");
+          throw DomainException.validation(f, "unknown field");
         });
   }
 }

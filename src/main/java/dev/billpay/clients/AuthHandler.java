@@ -1,6 +1,7 @@
 package dev.billpay.clients;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HexFormat;
@@ -62,7 +63,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.startsWith("Bearer ") || !ApiKeys.looksLikeKey(header.substring(7).trim())) {
-      ctx.fail(ApiProblem.unauthorized());
+      ctx.fail(DomainException.unauthorized());
       return;
     }
     dropCacheIfKeysWereRevoked();
@@ -86,14 +87,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
   private void accept(RoutingContext ctx, Optional<String> clientId) {
     if (clientId.isEmpty()) {
-      ctx.fail(ApiProblem.unauthorized());
+      ctx.fail(DomainException.unauthorized());
       return;
     }
     ctx.put(CLIENT_ID, clientId.get());
     long retryAfter = limiter.acquire(clientId.get());
     if (retryAfter > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-      ctx.fail(new ApiProblem(429, "rate-limited", "Too many requests",
+      ctx.fail(new DomainException(ProblemType.RATE_LIMITED,
           "This API key's client is over its request rate; retry after " + retryAfter + " s."));
       return;
     }

@@ -1,6 +1,6 @@
 package dev.billpay.clients;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +32,7 @@ public final class ClientAdminService {
     ApiKey key = new ApiKey(Ids.newId("key"), clientId, ApiKeys.prefixOf(secret), mode, now, null);
     return clients.clientExists(clientId).compose(exists -> {
       if (!exists) {
-        throw ApiProblem.notFound("Client " + clientId);
+        throw DomainException.notFound("Client " + clientId);
       }
       return clients.insertKey(key, ApiKeys.hash(secret));
     }).map(v -> key.toJson().put("key", secret));
@@ -40,6 +40,6 @@ public final class ClientAdminService {
 
   public Future<JsonObject> revokeKey(String keyId) {
     return clients.revoke(keyId, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-        .map(k -> k.orElseThrow(() -> ApiProblem.notFound("API key " + keyId)).toJson());
+        .map(k -> k.orElseThrow(() -> DomainException.notFound("API key " + keyId)).toJson());
   }
 }

@@ -1,6 +1,7 @@
 package dev.billpay.clients;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class OperatorAuth implements Handler<RoutingContext> {
         ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
     // constant-time comparison: the token must not leak through timing
     if (adminToken.length == 0 || !MessageDigest.isEqual(given, adminToken)) {
-      ctx.fail(new ApiProblem(401, "unauthorized", "Unauthorized", detail));
+      ctx.fail(new DomainException(ProblemType.UNAUTHORIZED, detail));
       return;
     }
     ctx.next();

@@ -1,7 +1,7 @@
 package dev.billpay.history;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.http.QueryParams;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public record AccountHistoryQuery(Instant from, Instant to, int limit, Position 
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return new AccountHistoryQuery(from, to, limit, after);
   }

@@ -1,6 +1,8 @@
 package dev.billpay.http;
 
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.idempotency.IdempotencyKey;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -158,20 +160,20 @@ public final class ContractValidation implements Handler<RoutingContext> {
     });
   }
 
-  ApiProblem toProblem(Throwable failure, Operation operation) {
+  DomainException toProblem(Throwable failure, Operation operation) {
     if (!(failure instanceof ValidatorException e)) {
-      return ApiProblem.malformed("The request body could not be read as JSON.");
+      return DomainException.malformed("The request body could not be read as JSON.");
     }
     if (e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER && String.valueOf(e.getMessage())
         .contains(IdempotencyKey.HEADER)) {
       try {
         IdempotencyKey.require(null);
-      } catch (ApiProblem missing) {
+      } catch (DomainException missing) {
         return missing;
       }
     }
     if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
-      return new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+      return new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "Send the body as Content-Type: application/json.");
     }
     Optional<Parameter> parameter = parameterOf(e, operation);
@@ -179,22 +181,22 @@ public final class ContractValidation implements Handler<RoutingContext> {
       Parameter p = parameter.get();
       String message = e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER ? "is required"
           : messages.parameter(p).orElse("does not match the API contract");
-      return ApiProblem.validation(p.getName(), message);
+      return DomainException.validation(p.getName(), message);
     }
     if (e instanceof SchemaValidationException s && s.getOutputUnit() != null) {
       List<FieldError> errors = fieldErrors(s.getOutputUnit(), operation);
       if (errors.size() == 1 && errors.get(0).field().equals("body")) {
-        return ApiProblem.malformed("The request body must be a JSON object as the API contract describes.");
+        return DomainException.malformed("The request body must be a JSON object as the API contract describes.");
       }
       if (!errors.isEmpty()) {
-        return ApiProblem.validation(errors);
+        return DomainException.validation(errors);
       }
     }
     if (e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER || e.type() == ValidatorErrorType.INVALID_VALUE
         || e.type() == ValidatorErrorType.INVALID_VALUE_FORMAT) {
-      return ApiProblem.validation(parameterName(e.getMessage()), "does not match the API contract");
+      return DomainException.validation(parameterName(e.getMessage()), "does not match the API contract");
     }
-    return ApiProblem.malformed("The request does not match the API contract.");
+    return DomainException.malformed("The request does not match the API contract.");
   }
 
   /** The parameter a failure is about: the validator names it in its message. */

@@ -1,5 +1,7 @@
 package dev.billpay.http;
 
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,20 +13,19 @@ public final class JsonBodies {
   public static JsonObject object(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
     if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
-          "Send the body as Content-Type: application/json.");
+      throw new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as Content-Type: application/json.");
     }
     if (isEmpty(ctx)) {
-      throw ApiProblem.malformed("The request body is empty; send a JSON object.");
+      throw DomainException.malformed("The request body is empty; send a JSON object.");
     }
     Object parsed;
     try {
       parsed = ctx.body().buffer().toJsonValue();
     } catch (DecodeException | IllegalStateException e) {
-      throw ApiProblem.malformed("The request body is not valid JSON.");
+      throw DomainException.malformed("The request body is not valid JSON.");
     }
     if (!(parsed instanceof JsonObject obj)) {
-      throw ApiProblem.malformed("The request body must be a JSON object.");
+      throw DomainException.malformed("The request body must be a JSON object.");
     }
     return obj;
   }
@@ -36,7 +37,7 @@ public final class JsonBodies {
     }
     JsonObject body = object(ctx);
     if (!body.isEmpty()) {
-      throw ApiProblem.validation(body.fieldNames().iterator().next(), "unknown field");
+      throw DomainException.validation(body.fieldNames().iterator().next(), "unknown field");
     }
     return body;
   }

@@ -1,6 +1,7 @@
 package dev.billpay.http;
 
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.MultiMap;
@@ -40,7 +41,7 @@ public record Pagination(int limit, String startingAfter) {
         .forEach(n -> errors.add(new FieldError(n, "unknown query parameter")));
     Pagination page = parse(params, idPrefix, errors);
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return page;
   }

@@ -1,5 +1,7 @@
 package dev.billpay.http;
 
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,9 +20,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     send(ctx, toProblem(ctx));
   }
 
-  static ApiProblem toProblem(RoutingContext ctx) {
+  static DomainException toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiProblem p) {
+    if (failure instanceof DomainException p) {
       return p;
     }
     int status = ctx.statusCode();
@@ -29,31 +31,29 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
       // a data exception (e.g. a NUL byte in text) is about what the client sent
-      return ApiProblem.malformed("The request contains a value that cannot be stored (e.g. a NUL character).");
+      return DomainException.malformed("The request contains a value that cannot be stored (e.g. a NUL character).");
     }
     if (isConnectionFailure(failure)) {
       LOG.warn("dependency unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
-      return ApiProblem.unavailable("A storage dependency");
+      return DomainException.unavailable("A storage dependency");
     }
     LOG.error("unexpected failure on {} {} request {}", ctx.request().method(), ctx.request().path(),
         RequestIds.of(ctx), failure);
     return forStatus(500);
   }
 
-  static ApiProblem forStatus(int status) {
+  static DomainException forStatus(int status) {
     return switch (status) {
-      case 400 -> ApiProblem.malformed("The request could not be read.");
-      case 401 -> ApiProblem.unauthorized();
-      case 404 -> new ApiProblem(404, "not-found", "Not found", "No such resource or route.");
-      case 405 -> new ApiProblem(405, "method-not-allowed", "Method not allowed",
-          "This route does not support that method.");
-      case 413 -> new ApiProblem(413, "payload-too-large", "Payload too large", "The request body is too large.");
-      case 415 -> new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
-          "Send the body as application/json.");
-      case 503 -> ApiProblem.unavailable("A dependency");
+      case 400 -> DomainException.malformed("The request could not be read.");
+      case 401 -> DomainException.unauthorized();
+      case 404 -> new DomainException(ProblemType.NOT_FOUND, "No such resource or route.");
+      case 405 -> new DomainException(ProblemType.METHOD_NOT_ALLOWED, "This route does not support that method.");
+      case 413 -> new DomainException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.");
+      case 415 -> new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+      case 503 -> DomainException.unavailable("A dependency");
       default -> status >= 400 && status < 500
-          ? new ApiProblem(status, "client-error", "Bad request", "The request was refused.")
-          : new ApiProblem(500, "internal", "Internal error",
+          ? new StatusProblem(status, ProblemType.CLIENT_ERROR, "The request was refused.")
+          : new DomainException(ProblemType.INTERNAL,
               "Something went wrong on our side; the request id identifies it in our logs.");
     };
   }
@@ -91,16 +91,17 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case 431 -> "The request headers are too large.";
       default -> "The request is not valid HTTP.";
     };
+    ProblemType type = status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.REQUEST_TOO_LARGE;
     JsonObject body = new JsonObject()
-        .put("type", ApiProblem.TYPE_BASE + (status == 400 ? "malformed-request" : "request-too-large"))
-        .put("title", status == 400 ? "Malformed request" : "Request too large")
+        .put("type", type.uri())
+        .put("title", type.title())
         .put("status", status)
         .put("detail", detail);
     request.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).putHeader("Connection", "close")
         .end(body.toBuffer());
   }
 
-  public static void send(RoutingContext ctx, ApiProblem p) {
+  public static void send(RoutingContext ctx, DomainException p) {
     if (ctx.response().ended()) {
       return;
     }

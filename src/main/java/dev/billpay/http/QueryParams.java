@@ -1,6 +1,6 @@
 package dev.billpay.http;
 
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.OffsetDateTime;

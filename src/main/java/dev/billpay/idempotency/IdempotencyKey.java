@@ -1,6 +1,8 @@
 package dev.billpay.idempotency;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.FieldError;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,12 +21,12 @@ public final class IdempotencyKey {
   /** The key, checked: 1-255 printable ASCII characters; missing or invalid is a 400. */
   public static String require(String header) {
     if (header == null || header.isEmpty()) {
-      throw new ApiProblem(400, "idempotency-key-missing", "Idempotency-Key required",
+      throw new DomainException(ProblemType.IDEMPOTENCY_KEY_MISSING,
           "Send an Idempotency-Key header (1-255 printable characters) with every POST that creates or moves money.",
-          java.util.List.of(new ApiProblem.FieldError(HEADER, "is required")));
+          java.util.List.of(new FieldError(HEADER, "is required")));
     }
     if (header.length() > 255 || !header.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
-      throw ApiProblem.validation(HEADER, "must be 1-255 printable ASCII characters");
+      throw DomainException.validation(HEADER, "must be 1-255 printable ASCII characters");
     }
     return header;
   }

@@ -1,6 +1,7 @@
 package dev.billpay.idempotency;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
@@ -37,8 +38,14 @@ public final class IdempotentTransactions {
 
   /** What to answer: status and JSON body, and whether it is a replay of a stored answer. */
   public record Reply(int status, String body, boolean replayed) {
-    public static Reply of(int status, String body) {
-      return new Reply(status, body, false);
+    /** A resource the request created (201). */
+    public static Reply created(String body) {
+      return new Reply(201, body, false);
+    }
+
+    /** The resource as the request left it (200). */
+    public static Reply ok(String body) {
+      return new Reply(200, body, false);
     }
   }
 
@@ -93,7 +100,7 @@ public final class IdempotentTransactions {
       }
       var row = it.next();
       if (!MessageDigest.isEqual(row.getBuffer("fingerprint").getBytes(), fingerprint)) {
-        throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
+        throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used with a different request; use a new key for a new request.");
       }
       return new Reply(row.getInteger("response_status"), row.getString("response_body"), true);
@@ -107,8 +114,8 @@ public final class IdempotentTransactions {
     return Future.failedFuture(failure);
   }
 
-  private static ApiProblem inFlightProblem() {
-    return new ApiProblem(409, "idempotency-key-in-flight", "Request in flight",
+  private static DomainException inFlightProblem() {
+    return new DomainException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
         "A request with this Idempotency-Key is still being processed; retry shortly.");
   }
 }

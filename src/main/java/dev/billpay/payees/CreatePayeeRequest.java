@@ -1,7 +1,7 @@
 package dev.billpay.payees;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public record CreatePayeeRequest(String displayName, String billerId, String acc
       errors.add(new FieldError("display_name", "must not be blank"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return new CreatePayeeRequest(name.strip(), biller, account);
   }

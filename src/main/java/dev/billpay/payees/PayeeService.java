@@ -1,7 +1,7 @@
 package dev.billpay.payees;
 
 import dev.billpay.crypto.AccountNumberCipher;
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
@@ -34,11 +34,11 @@ public final class PayeeService {
         number.substring(number.length() - 4), "active", now);
     AccountNumberCipher.Sealed sealed = cipher.seal(number, payee.id());
     return idempotency.run(clientId, key, fingerprint, now,
-        conn -> payees.insert(conn, payee, sealed).map(v -> Reply.of(201, payee.toJson().encode())));
+        conn -> payees.insert(conn, payee, sealed).map(v -> Reply.created(payee.toJson().encode())));
   }
 
   public Future<Payee> get(String clientId, String id) {
-    return payees.find(clientId, id).map(p -> p.orElseThrow(() -> ApiProblem.notFound("Payee " + id)));
+    return payees.find(clientId, id).map(p -> p.orElseThrow(() -> DomainException.notFound("Payee " + id)));
   }
 
   public Future<JsonObject> list(String clientId, Pagination page) {

@@ -1,7 +1,7 @@
 package dev.billpay.payments;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Money;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
@@ -45,7 +45,7 @@ public record CreatePaymentRequest(
       errors.add(new FieldError("currency", "has no minor unit and cannot be paid"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference, scheduledFor);
   }

@@ -17,7 +17,7 @@ record NewPayment(String clientId, String key, byte[] fingerprint, CreatePayment
   static NewPayment of(String clientId, String key, byte[] fingerprint, CreatePaymentRequest request,
       Payment payment, String eventType, LocalDate day, Instant at) {
     return new NewPayment(clientId, key, fingerprint, request, payment, eventType, day, at,
-        Reply.of(201, payment.toJson().encode()));
+        Reply.created(payment.toJson().encode()));
   }
 
   /** The event its creation appends (created, or scheduled for a future date). */

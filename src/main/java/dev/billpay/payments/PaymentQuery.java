@@ -1,7 +1,7 @@
 package dev.billpay.payments;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.http.QueryParams;
 import dev.billpay.http.Pagination;
 import io.vertx.core.MultiMap;
@@ -50,7 +50,7 @@ public record PaymentQuery(
         id(params, "funding_account_id", "fa_", errors), QueryParams.instant(params, "created_gte", errors),
         QueryParams.instant(params, "created_lt", errors), page);
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return q;
   }

@@ -1,13 +1,14 @@
 package dev.billpay.payments;
 
+import dev.billpay.shared.ProblemType;
 import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.scheduling.BankingCalendar;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.FieldError;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payees.PayeeRepository;
@@ -75,7 +76,7 @@ public final class PaymentService {
             .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
               if (!withinLimit) {
-                throw new ApiProblem(422, "daily-limit-exceeded", "Daily limit exceeded",
+                throw new DomainException(ProblemType.DAILY_LIMIT_EXCEEDED,
                     "This payment would take today's total above your daily limit of " + limits.dailyLimitMinor()
                         + " minor units.", List.of(new FieldError("amount", "exceeds the remaining daily limit")));
               }
@@ -90,7 +91,7 @@ public final class PaymentService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return idempotency.run(clientId, key, fingerprint, now,
             conn -> transition(conn, clientId, paymentId, PaymentStatus.CANCELED, now)
-                .map(p -> Reply.of(200, p.toJson().encode())));
+                .map(p -> Reply.ok(p.toJson().encode())));
   }
 
   /** The conditional update plus its outbox event, in the caller's transaction; 404 or 409 otherwise. */
@@ -101,7 +102,7 @@ public final class PaymentService {
 
   public Future<Payment> get(String clientId, String paymentId) {
     return payments.find(clientId, paymentId)
-        .map(found -> found.orElseThrow(() -> ApiProblem.notFound("Payment " + paymentId)));
+        .map(found -> found.orElseThrow(() -> DomainException.notFound("Payment " + paymentId)));
   }
 
   public Future<JsonObject> list(PaymentQuery query) {
@@ -110,13 +111,13 @@ public final class PaymentService {
 
   private void checkLimitsAndDate(CreatePaymentRequest req, LocalDate today) {
     if (req.amount().minor() > limits.maxAmountMinor()) {
-      throw new ApiProblem(422, "amount-limit-exceeded", "Amount above the limit",
+      throw new DomainException(ProblemType.AMOUNT_LIMIT_EXCEEDED,
           "A single payment may not exceed " + limits.maxAmountMinor() + " minor units.",
           List.of(new FieldError("amount", "exceeds the per-payment limit of " + limits.maxAmountMinor())));
     }
     LocalDate date = req.scheduledFor();
     if (date != null && (date.isBefore(today) || date.isAfter(today.plusDays(limits.maxScheduleDays())))) {
-      throw ApiProblem.validation("scheduled_for",
+      throw DomainException.validation("scheduled_for",
           "must be between today (" + today + ") and " + limits.maxScheduleDays() + " days ahead");
     }
   }
@@ -133,7 +134,7 @@ public final class PaymentService {
   }
 
   /** The 422 a payment gets for its funding account (its status, if it is the client's) and payee. */
-  static Optional<ApiProblem> referenceProblem(Optional<String> accountStatus, boolean payeeActive) {
+  static Optional<DomainException> referenceProblem(Optional<String> accountStatus, boolean payeeActive) {
     if (accountStatus.isEmpty() || !payeeActive) {
       List<FieldError> errors = new java.util.ArrayList<>();
       if (accountStatus.isEmpty()) {
@@ -142,11 +143,11 @@ public final class PaymentService {
       if (!payeeActive) {
         errors.add(new FieldError("payee_id", "no such payee (or it was deleted)"));
       }
-      return Optional.of(new ApiProblem(422, "unknown-reference", "Unknown funding account or payee",
+      return Optional.of(new DomainException(ProblemType.UNKNOWN_REFERENCE,
           "The payment refers to resources that do not exist for your account.", errors));
     }
     if (!"active".equals(accountStatus.get())) {
-      return Optional.of(new ApiProblem(422, "funding-account-blocked", "Funding account blocked",
+      return Optional.of(new DomainException(ProblemType.FUNDING_ACCOUNT_BLOCKED,
           "This funding account is blocked for new debits.",
           List.of(new FieldError("funding_account_id", "is blocked for new debits"))));
     }
@@ -156,7 +157,7 @@ public final class PaymentService {
   private static Future<Reply> duplicateReference(Throwable failure) {
     if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())
         && PaymentRepository.REFERENCE_CONSTRAINT.equals(pg.getConstraint())) {
-      return Future.failedFuture(new ApiProblem(409, "duplicate-reference", "Duplicate reference",
+      return Future.failedFuture(new DomainException(ProblemType.DUPLICATE_REFERENCE,
           "A payment with this reference already exists for your account; references are unique forever.",
           List.of(new FieldError("reference", "is already used"))));
     }

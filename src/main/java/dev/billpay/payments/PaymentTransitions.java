@@ -1,8 +1,9 @@
 package dev.billpay.payments;
 
+import dev.billpay.shared.ProblemType;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.PaymentEvents;
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
@@ -42,8 +43,8 @@ public final class PaymentTransitions {
                 .map(p);
           }
           return payments.find(conn, clientId, paymentId).map(found -> {
-            Payment current = found.orElseThrow(() -> ApiProblem.notFound("Payment " + paymentId));
-            throw new ApiProblem(409, "illegal-transition", "Not allowed in this state",
+            Payment current = found.orElseThrow(() -> DomainException.notFound("Payment " + paymentId));
+            throw new DomainException(ProblemType.ILLEGAL_TRANSITION,
                 "A " + current.status().wire() + " payment cannot become " + to.wire() + ".");
           });
         });

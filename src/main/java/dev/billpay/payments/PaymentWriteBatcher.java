@@ -2,7 +2,7 @@ package dev.billpay.payments;
 
 import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.CompletedClaim;
@@ -55,7 +55,7 @@ final class PaymentWriteBatcher {
   private record Waiting(NewPayment payment, Promise<Reply> reply) {}
 
   /** A member refused by its checks, or whose key was taken (a replay); neither writes anything. */
-  private record Outcome(ApiProblem refused, boolean written) {}
+  private record Outcome(DomainException refused, boolean written) {}
 
   private static final class DailyLimitReached extends RuntimeException {
     DailyLimitReached() {
@@ -132,13 +132,13 @@ final class PaymentWriteBatcher {
   }
 
   /** Each member's funding account and payee, in two round trips; null where the checks pass. */
-  private static Future<List<ApiProblem>> check(SqlConnection conn, List<NewPayment> members) {
+  private static Future<List<DomainException>> check(SqlConnection conn, List<NewPayment> members) {
     List<Owned> accounts = members.stream()
         .map(p -> new Owned(p.clientId(), p.request().fundingAccountId())).toList();
     List<Owned> payees = members.stream().map(p -> new Owned(p.clientId(), p.request().payeeId())).toList();
     return FundingAccountRepository.debitStatuses(conn, accounts).compose(statuses ->
         PayeeRepository.areActive(conn, payees).map(active -> {
-          List<ApiProblem> refusals = new ArrayList<>(members.size());
+          List<DomainException> refusals = new ArrayList<>(members.size());
           for (int i = 0; i < members.size(); i++) {
             refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i)).orElse(null));
           }
@@ -147,7 +147,7 @@ final class PaymentWriteBatcher {
   }
 
   private Future<List<Outcome>> claimAndWrite(SqlConnection conn, List<NewPayment> members,
-      List<ApiProblem> refusals) {
+      List<DomainException> refusals) {
     // keys claimed in one order by every batch, so two batches never wait on each other's keys
     List<Integer> checked = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {

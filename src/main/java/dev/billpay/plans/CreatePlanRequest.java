@@ -1,7 +1,7 @@
 package dev.billpay.plans;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.payments.CreatePaymentRequest;
 import dev.billpay.scheduling.Recurrence;
 import dev.billpay.shared.Money;
@@ -37,7 +37,7 @@ public record CreatePlanRequest(String fundingAccountId, String payeeId, Money a
     CreatePaymentRequest each = null;
     try {
       each = CreatePaymentRequest.parse(payment);
-    } catch (ApiProblem p) {
+    } catch (DomainException p) {
       errors.addAll(p.errors());
     }
     Object frequency = body.getValue("frequency");
@@ -57,7 +57,7 @@ public record CreatePlanRequest(String fundingAccountId, String payeeId, Money a
       errors.add(new FieldError("description", "must be a string of at most 200 characters"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return new CreatePlanRequest(each.fundingAccountId(), each.payeeId(), each.amount(),
         parsed.recurrence().orElseThrow(), zone, (String) description);

@@ -1,6 +1,8 @@
 package dev.billpay.plans;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.FieldError;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
@@ -49,12 +51,12 @@ public final class PlanService {
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreatePlanRequest req) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (req.amount().minor() > maxAmountMinor) {
-      throw new ApiProblem(422, "amount-limit-exceeded", "Amount above the limit",
+      throw new DomainException(ProblemType.AMOUNT_LIMIT_EXCEEDED,
           "Each occurrence is a payment, and a single payment may not exceed " + maxAmountMinor + " minor units.",
-          List.of(new ApiProblem.FieldError("amount", "exceeds the per-payment limit of " + maxAmountMinor)));
+          List.of(new FieldError("amount", "exceeds the per-payment limit of " + maxAmountMinor)));
     }
     if (req.recurrence().lastDate().isBefore(java.time.LocalDate.ofInstant(now, req.zone()))) {
-      throw ApiProblem.validation("start_date", "the plan has no occurrence today or later in its time zone");
+      throw DomainException.validation("start_date", "the plan has no occurrence today or later in its time zone");
     }
     // a plan that starts in the past pays from today on: the dates it missed are never debited
     java.time.LocalDate today = java.time.LocalDate.ofInstant(now, req.zone());
@@ -65,7 +67,7 @@ public final class PlanService {
         null);
     return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each)
         .compose(v -> plans.insert(conn, plan))
-        .map(v -> Reply.of(201, plan.toJson(now, calendar).encode())));
+        .map(v -> Reply.created(plan.toJson(now, calendar).encode())));
   }
 
   public Future<JsonObject> get(String clientId, String id) {
@@ -108,12 +110,12 @@ public final class PlanService {
           if (changed.isEmpty()) {
             return plans.find(conn, clientId, id).map(found -> {
               PaymentPlan current = found.orElseThrow(() -> notFound(id));
-              throw new ApiProblem(409, "illegal-transition", "Not allowed in this state",
+              throw new DomainException(ProblemType.ILLEGAL_TRANSITION,
                   "A " + current.status() + " plan cannot become " + to + ".");
             });
           }
           return consequence.apply(conn, changed.get(), now)
-              .map(v -> Reply.of(200, changed.get().toJson(now, calendar).encode()));
+              .map(v -> Reply.ok(changed.get().toJson(now, calendar).encode()));
         }));
   }
 
@@ -125,7 +127,7 @@ public final class PlanService {
         ids.stream().map(id -> new PaymentRepository.Ref(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
   }
 
-  private static ApiProblem notFound(String id) {
-    return ApiProblem.notFound("Payment plan " + id);
+  private static DomainException notFound(String id) {
+    return DomainException.notFound("Payment plan " + id);
   }
 }

@@ -1,7 +1,8 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
@@ -98,16 +99,16 @@ public final class BankFileService {
     return summary.compose(s -> BankFileRepository.summary(conn, id, s).map(s));
   }
 
-  private static ApiProblem invalid(ParsedBankFile.Rejected rejected) {
+  private static DomainException invalid(ParsedBankFile.Rejected rejected) {
     var errors = rejected.problems().stream().limit(MAX_PROBLEMS_SHOWN)
         .map(p -> new FieldError("line " + p.line() + ": " + p.field(), p.message())).toList();
-    return new ApiProblem(422, "bank-file-invalid", "Bank file rejected",
+    return new DomainException(ProblemType.BANK_FILE_INVALID,
         "The file was rejected whole (nothing was applied): " + rejected.problems().size()
             + " problem(s), listed by line in errors.", errors);
   }
 
   public Future<JsonObject> get(String id) {
-    return files.byId(id).map(f -> f.orElseThrow(() -> ApiProblem.notFound("Bank file " + id)));
+    return files.byId(id).map(f -> f.orElseThrow(() -> DomainException.notFound("Bank file " + id)));
   }
 
   public BankFileRepository repository() {

@@ -1,6 +1,7 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -51,8 +52,8 @@ final class BankFileUpload {
     return done.future();
   }
 
-  private static ApiProblem tooLarge(long maxBytes) {
-    return new ApiProblem(413, "payload-too-large", "Payload too large",
+  private static DomainException tooLarge(long maxBytes) {
+    return new DomainException(ProblemType.PAYLOAD_TOO_LARGE,
         "A bank file may be at most " + maxBytes + " bytes (reconciliation.max-file-bytes).");
   }
 }

@@ -1,7 +1,8 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
@@ -54,7 +55,7 @@ public final class BankFilesHandler {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !(type.startsWith("text/plain") || type.startsWith("application/octet-stream"))) {
       ctx.request().resume();
-      ctx.fail(new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+      ctx.fail(new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "Send the bank file as the raw body with Content-Type text/plain or application/octet-stream."));
       return;
     }
@@ -82,7 +83,7 @@ public final class BankFilesHandler {
     String status = ctx.queryParams().get("status");
     var params = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams()).remove("status");
     if (status != null && !Set.of("open", "resolved").contains(status)) {
-      throw ApiProblem.validation("status", "must be open or resolved");
+      throw DomainException.validation("status", "must be open or resolved");
     }
     Pagination page = Pagination.fromQuery(params, "rex_");
     Replies.json(ctx, service.repository().listExceptions(status, page.startingAfter(), page.limit() + 1)
@@ -108,16 +109,16 @@ public final class BankFilesHandler {
       errors.add(new FieldError("note", "must be a string of at most 1000 characters"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     Replies.json(ctx, service.repository().resolve(id, (String) resolution, (String) note, (String) by,
         clock.instant()).compose(done -> done.isPresent()
             ? io.vertx.core.Future.succeededFuture(audited(done.get()))
             : service.repository().findException(id).map(found -> {
               if (found.isEmpty()) {
-                throw ApiProblem.notFound("Reconciliation exception " + id);
+                throw DomainException.notFound("Reconciliation exception " + id);
               }
-              throw new ApiProblem(409, "already-resolved", "Already resolved",
+              throw new DomainException(ProblemType.ALREADY_RESOLVED,
                   "This exception was resolved by " + found.get().getString("resolved_by") + " at "
                       + found.get().getString("resolved_at") + ".");
             })));
@@ -134,7 +135,7 @@ public final class BankFilesHandler {
     try {
       date = LocalDate.parse(ctx.pathParam("date"));
     } catch (DateTimeParseException e) {
-      throw ApiProblem.validation("date", "must be a date YYYY-MM-DD");
+      throw DomainException.validation("date", "must be a date YYYY-MM-DD");
     }
     Replies.json(ctx, reports.forDate(date));
   }

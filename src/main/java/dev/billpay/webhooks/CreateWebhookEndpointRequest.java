@@ -1,8 +1,8 @@
 package dev.billpay.webhooks;
 
 import dev.billpay.events.EventTypes;
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public record CreateWebhookEndpointRequest(String url, List<String> eventTypes, 
       errors.add(new FieldError("description", "must be a string of at most 200 characters"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
+      throw DomainException.validation(errors);
     }
     return new CreateWebhookEndpointRequest(((String) url).strip(), List.copyOf(types), (String) description);
   }

@@ -1,11 +1,12 @@
 package dev.billpay.webhooks;
 
+import dev.billpay.shared.ProblemType;
 import dev.billpay.config.GatewayConfig.WebhooksConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.ResourceEvents;
-import dev.billpay.http.ApiProblem;
-import dev.billpay.http.ApiProblem.FieldError;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
@@ -51,7 +52,7 @@ public final class WebhookService {
     // resolving the host is blocking DNS work: never on the event loop
     return vertx.executeBlocking(() -> targets.problems(req.url())).compose(problems -> {
       if (!problems.isEmpty()) {
-        return Future.failedFuture(new ApiProblem(422, "webhook-target-refused", "Webhook target refused",
+        return Future.failedFuture(new DomainException(ProblemType.WEBHOOK_TARGET_REFUSED,
             "The endpoint URL is not an allowed target.",
             problems.stream().map(p -> new FieldError("url", p)).toList()));
       }
@@ -61,12 +62,12 @@ public final class WebhookService {
       String secret = WebhookSecret.generate();
       AccountNumberCipher.Sealed sealed = cipher.seal(secret, endpoint.id());
       return idempotency.run(clientId, key, fingerprint, now, conn -> endpoints.insert(conn, endpoint, sealed)
-          .map(v -> Reply.of(201, endpoint.toJson().put("secret", secret).encode())));
+          .map(v -> Reply.created(endpoint.toJson().put("secret", secret).encode())));
     });
   }
 
   public Future<WebhookEndpoint> get(String clientId, String id) {
-    return endpoints.find(clientId, id).map(e -> e.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id)));
+    return endpoints.find(clientId, id).map(e -> e.orElseThrow(() -> DomainException.notFound("Webhook endpoint " + id)));
   }
 
   public Future<JsonObject> list(String clientId, Pagination page) {
@@ -80,7 +81,7 @@ public final class WebhookService {
     String secret = WebhookSecret.generate();
     return endpoints.rotate(clientId, id, cipher.seal(secret, id),
             now.plus(Duration.ofHours(config.secretOverlapHours())), now)
-        .map(e -> e.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id)).toJson().put("secret", secret)
+        .map(e -> e.orElseThrow(() -> DomainException.notFound("Webhook endpoint " + id)).toJson().put("secret", secret)
             .put("previous_secret_expires_at", now.plus(Duration.ofHours(config.secretOverlapHours())).toString()));
   }
 
@@ -89,7 +90,7 @@ public final class WebhookService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return pool.withTransaction(conn -> WebhookEndpointRepository.setEnabled(conn, clientId, id, enabled, now)
         .compose(found -> {
-          Toggled t = found.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id));
+          Toggled t = found.orElseThrow(() -> DomainException.notFound("Webhook endpoint " + id));
           return t.disabledNow()
               ? OutboxWriter.append(conn, event(ResourceEvents.WEBHOOK_ENDPOINT_DISABLED, t.endpoint(), now), id, now)
                   .map(t.endpoint().endpoint())
@@ -105,7 +106,7 @@ public final class WebhookService {
 
   public Future<WebhookEndpoint> delete(String clientId, String id) {
     return endpoints.delete(clientId, id, clock.instant())
-        .map(e -> e.orElseThrow(() -> ApiProblem.notFound("Webhook endpoint " + id)));
+        .map(e -> e.orElseThrow(() -> DomainException.notFound("Webhook endpoint " + id)));
   }
 
   public Future<JsonObject> deliveries(String clientId, String endpointId, Pagination page) {
@@ -116,7 +117,7 @@ public final class WebhookService {
   public Future<JsonObject> redeliver(String clientId, String eventId) {
     return deliveries.redeliver(clientId, eventId, clock.instant()).map(n -> {
       if (n == 0) {
-        throw ApiProblem.notFound("Deliveries of event " + eventId);
+        throw DomainException.notFound("Deliveries of event " + eventId);
       }
       vertx.eventBus().publish(WebhookDispatcherVerticle.DELIVERIES_QUEUED, null);
       return new JsonObject().put("object", "redelivery").put("event_id", eventId).put("deliveries", n);

@@ -1,9 +1,10 @@
 package dev.billpay.events;
 
+import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.webhooks.CreateWebhookEndpointRequest;
 import io.vertx.core.json.JsonArray;
@@ -31,9 +32,9 @@ class EventTypesTest {
         .eventTypes()).containsExactly("*");
     assertThatThrownBy(() -> CreateWebhookEndpointRequest.parse(body.copy().put("event_types",
         new JsonArray().add("billpay.payment.setled"))))
-        .isInstanceOfSatisfying(ApiProblem.class, p -> {
+        .isInstanceOfSatisfying(DomainException.class, p -> {
           assertThat(p.status()).isEqualTo(400);
-          assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("event_types");
+          assertThat(p.errors()).extracting(FieldError::field).containsExactly("event_types");
           assertThat(p.errors().get(0).message()).contains("billpay.payment.setled");
         });
   }

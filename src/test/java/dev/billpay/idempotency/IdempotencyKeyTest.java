@@ -3,7 +3,7 @@ package dev.billpay.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class IdempotencyKeyTest {
     assertThat(IdempotencyKey.require("k".repeat(255))).hasSize(255);
     for (String bad : new String[] {null, "", "k".repeat(256), "tab\there", "é"}) {
       assertThatThrownBy(() -> IdempotencyKey.require(bad)).as(String.valueOf(bad))
-          .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(400));
+          .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.status()).isEqualTo(400));
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.billpay.payments;
 
+import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.JsonObject;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +34,7 @@ class CreatePaymentRequestTest {
     for (Object bad : new Object[] {12.5, 0, -1, Long.MAX_VALUE, "100", true}) {
       assertThatThrownBy(() -> CreatePaymentRequest.parse(valid().put("amount", bad)))
           .as("amount %s", bad)
-          .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).singleElement()
+          .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.errors()).singleElement()
               .satisfies(e -> assertThat(e.field()).isEqualTo("amount")));
     }
   }
@@ -55,9 +56,9 @@ class CreatePaymentRequestTest {
   void everyProblemListed() {
     JsonObject body = valid().put("funding_account_id", "acct_1").put("currency", "XYZ").put("amout", 5);
     assertThatThrownBy(() -> CreatePaymentRequest.parse(body))
-        .isInstanceOfSatisfying(ApiProblem.class, p -> {
+        .isInstanceOfSatisfying(DomainException.class, p -> {
           assertThat(p.status()).isEqualTo(400);
-          assertThat(p.errors()).extracting(ApiProblem.FieldError::field)
+          assertThat(p.errors()).extracting(FieldError::field)
               .containsExactlyInAnyOrder("amout", "funding_account_id", "currency");
         });
   }
@@ -69,7 +70,7 @@ class CreatePaymentRequestTest {
         .hasToString("2026-12-01");
     for (Object bad : new Object[] {"2026-13-01", "2026-02-30", "tomorrow", 20261201}) {
       assertThatThrownBy(() -> CreatePaymentRequest.parse(valid().put("scheduled_for", bad))).as("%s", bad)
-          .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).singleElement()
+          .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.errors()).singleElement()
               .satisfies(e -> assertThat(e.field()).isEqualTo("scheduled_for")));
     }
   }
@@ -78,8 +79,8 @@ class CreatePaymentRequestTest {
   @DisplayName("missing required fields are each reported as required")
   void missing() {
     assertThatThrownBy(() -> CreatePaymentRequest.parse(new JsonObject()))
-        .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors())
-            .extracting(ApiProblem.FieldError::field)
+        .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.errors())
+            .extracting(FieldError::field)
             .containsExactlyInAnyOrder("funding_account_id", "payee_id", "amount", "currency"));
   }
 }

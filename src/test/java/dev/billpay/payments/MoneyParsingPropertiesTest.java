@@ -1,12 +1,13 @@
 package dev.billpay.payments;
 
+import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import dev.billpay.http.ApiProblem;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.JsonObject;
 import java.util.Currency;
 import org.junit.jupiter.api.DisplayName;
@@ -32,8 +33,8 @@ class MoneyParsingPropertiesTest {
   void nonPositive() {
     qt().forAll(longs().between(Long.MIN_VALUE, 0)).checkAssert(amount ->
         assertThatThrownBy(() -> CreatePaymentRequest.parse(body(amount, "USD")))
-            .isInstanceOfSatisfying(ApiProblem.class,
-                p -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("amount")));
+            .isInstanceOfSatisfying(DomainException.class,
+                p -> assertThat(p.errors()).extracting(FieldError::field).containsExactly("amount")));
   }
 
   @Test
@@ -41,7 +42,7 @@ class MoneyParsingPropertiesTest {
   void fractions() {
     qt().forAll(doubles().between(-1e12, 1e12)).assuming(d -> d != Math.rint(d)).checkAssert(amount ->
         assertThatThrownBy(() -> CreatePaymentRequest.parse(body(amount, "USD")))
-            .isInstanceOf(ApiProblem.class));
+            .isInstanceOf(DomainException.class));
   }
 
   @Test
@@ -53,7 +54,7 @@ class MoneyParsingPropertiesTest {
       }
       assertThat(CreatePaymentRequest.parse(body(100, c.getCurrencyCode())).amount().currency()).isEqualTo(c);
       assertThatThrownBy(() -> CreatePaymentRequest.parse(body(100, c.getCurrencyCode().toLowerCase())))
-          .isInstanceOf(ApiProblem.class);
+          .isInstanceOf(DomainException.class);
     }
   }
 }
