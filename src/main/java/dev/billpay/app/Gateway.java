@@ -12,9 +12,8 @@ import dev.billpay.db.CassandraSchema;
 import dev.billpay.db.CassandraSessions;
 import dev.billpay.db.PgPools;
 import dev.billpay.db.PostgresMigrations;
-import dev.billpay.clearing.ClearingVerticle;
+import dev.billpay.events.KafkaClients;
 import dev.billpay.events.OutboxRelayVerticle;
-import dev.billpay.plans.SchedulerVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.observability.GatewayMetrics;
@@ -22,17 +21,16 @@ import dev.billpay.webhooks.WebhookDeliveryVerticle;
 import dev.billpay.webhooks.WebhookDispatcherVerticle;
 import java.time.Clock;
 import dev.billpay.history.HistoryRepository;
-import dev.billpay.http.HttpApiVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -47,12 +45,21 @@ public final class Gateway {
 
   private final Vertx vertx;
   private final SharedResources shared;
+  private final Pool background;
+  private final Wiring wiring;
   private final List<String> deployments;
 
-  private Gateway(Vertx vertx, SharedResources shared, List<String> deployments) {
+  private Gateway(Vertx vertx, SharedResources shared, Pool background, Wiring wiring, List<String> deployments) {
     this.vertx = vertx;
     this.shared = shared;
+    this.background = background;
+    this.wiring = wiring;
     this.deployments = deployments;
+  }
+
+  /** The background roles' wiring: tests build verticles from it with a clock of their own. */
+  public Wiring wiring() {
+    return wiring;
   }
 
   /** Starts every role in this process; {@code devClient} provisions the fixed development key. */
@@ -74,17 +81,14 @@ public final class Gateway {
     for (String id : deployments) {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
-    return chain.eventually(() -> vertx.executeBlocking(() -> {
+    return chain.eventually(background::close).eventually(() -> vertx.executeBlocking(() -> {
           shared.close();
           return null;
         }));
   }
 
   private static SharedResources openShared(GatewayConfig config) throws Exception {
-    Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    Admin admin = Admin.create(KafkaClients.adminConfig(config.kafka()));
     CqlSession session = null;
     try {
       ensureTopics(admin, config.kafka());
@@ -141,6 +145,9 @@ public final class Gateway {
         : Runtime.getRuntime().availableProcessors();
     GatewayConfig.Roles roles = config.roles();
     List<String> ids = new ArrayList<>();
+    // the background roles' handle on the shared pool; each HTTP verticle opens its own on its loop
+    Pool background = PgPools.shared(vertx, config.pg());
+    Wiring wiring = new Wiring(vertx, background, config, shared, Clock.systemUTC());
     // in stop order: HTTP first (stop accepting), then the relay, then the consumers
     Future<Void> chain = Future.succeededFuture();
     if (roles.has("api")) {
@@ -163,17 +170,16 @@ public final class Gateway {
           new WebhookDeliveryVerticle(config, shared.cipher(), shared.metrics(), Clock.systemUTC())));
     }
     if (roles.has("scheduler")) {
-      chain = then(chain, ids, () -> vertx.deployVerticle(new SchedulerVerticle(config, Clock.systemUTC())));
+      chain = then(chain, ids, () -> vertx.deployVerticle(wiring.schedulerVerticle()));
     }
     if (roles.has("clearing")) {
-      chain = then(chain, ids, () -> vertx.deployVerticle(new ClearingVerticle(config, shared.cipher(),
-          shared.metrics(), Clock.systemUTC())));
+      chain = then(chain, ids, () -> vertx.deployVerticle(wiring.clearingVerticle()));
     }
     return chain.map(v -> {
       LOG.info("gateway roles {}{}", roles.enabled(), roles.has("api")
           ? ", listening on " + config.http().host() + ":" + config.http().port() : "");
-      return new Gateway(vertx, shared, ids);
-    });
+      return new Gateway(vertx, shared, background, wiring, ids);
+    }).onFailure(e -> background.close());
   }
 
   private static Future<Void> then(Future<Void> chain, List<String> ids,

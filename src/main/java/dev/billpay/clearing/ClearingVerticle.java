@@ -1,15 +1,7 @@
 package dev.billpay.clearing;
 
-import dev.billpay.config.GatewayConfig;
-import dev.billpay.crypto.AccountNumberCipher;
-import dev.billpay.db.PgPools;
-import dev.billpay.observability.GatewayMetrics;
-import dev.billpay.payments.PaymentRepository;
-import dev.billpay.payments.PaymentTransitions;
-import dev.billpay.scheduling.BankingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,38 +13,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClearingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ClearingVerticle.class);
-  private final GatewayConfig config;
-  private final AccountNumberCipher cipher;
+  private final ClearingEngine engine;
+  private final ClearingRepository runs;
+  private final CutoffSchedule cutoffs;
+  private final SettlementSweep settlement;
+  private final long pollIntervalMs;
   private final Clock clock;
-  private final GatewayMetrics metrics;
-  private Pool pool;
-  private ClearingEngine engine;
-  private ClearingRepository runs;
-  private CutoffSchedule cutoffs;
-  private SettlementSweep settlement;
   private long timer;
   private boolean running;
   private boolean stopped;
 
-  public ClearingVerticle(GatewayConfig config, AccountNumberCipher cipher, GatewayMetrics metrics, Clock clock) {
-    this.config = config;
-    this.metrics = metrics;
-    this.cipher = cipher;
+  public ClearingVerticle(ClearingEngine engine, ClearingRepository runs, CutoffSchedule cutoffs,
+      SettlementSweep settlement, long pollIntervalMs, Clock clock) {
+    this.engine = engine;
+    this.runs = runs;
+    this.cutoffs = cutoffs;
+    this.settlement = settlement;
+    this.pollIntervalMs = pollIntervalMs;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    pool = PgPools.shared(vertx, config.pg());
-    BankingCalendar calendar = BankingCalendar.federalReserve();
-    GatewayConfig.ClearingConfig c = config.clearing();
-    cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), calendar);
-    PaymentTransitions transitions = new PaymentTransitions(new PaymentRepository(pool));
-    engine = new ClearingEngine(vertx, pool, c, cutoffs, cipher, transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()), metrics);
-    runs = new ClearingRepository(pool);
-    settlement = new SettlementSweep(pool, transitions, calendar, c.zone(), c.settlementDays());
-    timer = vertx.setPeriodic(0, c.pollIntervalMs(), id -> tick());
+    timer = vertx.setPeriodic(0, pollIntervalMs, id -> tick());
     return Future.succeededFuture();
   }
 
@@ -60,7 +43,7 @@ public final class ClearingVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
-    return pool.close();
+    return Future.succeededFuture();
   }
 
   private void tick() {

@@ -11,7 +11,6 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +70,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
-    producer = KafkaProducer.create(vertx, producerConfig(config.kafka().bootstrapServers()));
+    producer = KafkaClients.producer(vertx, config.kafka());
     notifications = PgSubscriber.subscriber(vertx, PgPools.connectOptions(config.pg()))
         .reconnectPolicy(attempt -> 1000L);
     notifications.channel(CHANNEL).handler(payload -> wake());
@@ -90,20 +89,6 @@ public final class OutboxRelayVerticle extends VerticleBase {
     vertx.cancelTimer(purgeTimer);
     vertx.cancelTimer(measureTimer);
     return notifications.close().eventually(() -> producer.close()).eventually(() -> pool.close());
-  }
-
-  public static Map<String, String> producerConfig(String bootstrap) {
-    return Map.of(
-        "bootstrap.servers", bootstrap,
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "acks", "all",
-        "enable.idempotence", "true",
-        "linger.ms", "5",
-        "max.block.ms", "5000",
-        "request.timeout.ms", "5000",
-        "delivery.timeout.ms", "15000",
-        "compression.type", "lz4");
   }
 
   private void wake() {

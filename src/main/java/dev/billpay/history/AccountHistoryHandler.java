@@ -2,8 +2,8 @@ package dev.billpay.history;
 
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.clients.AuthHandler;
+import dev.billpay.http.ListEnvelope;
 import dev.billpay.http.Replies;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,15 +36,9 @@ public final class AccountHistoryHandler {
   }
 
   private static JsonObject page(List<HistoryRepository.HistoryEntry> rows, int limit) {
-    boolean hasMore = rows.size() > limit;
-    List<HistoryRepository.HistoryEntry> shown = hasMore ? rows.subList(0, limit) : rows;
-    JsonArray data = new JsonArray();
-    shown.forEach(e -> data.add(new JsonObject().put("id", e.eventId()).put("object", "history_entry")
+    return ListEnvelope.page(rows, limit, e -> new JsonObject().put("id", e.eventId()).put("object", "history_entry")
         .put("type", e.type()).put("occurred_at", e.occurredAt().toString()).put("payment_id", e.paymentId())
-        .put("status", e.status()).put("amount", e.amount()).put("currency", e.currency())));
-    HistoryRepository.HistoryEntry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-    return new JsonObject().put("object", "list").put("data", data).put("has_more", hasMore)
-        .put("next_cursor", hasMore ? new AccountHistoryQuery.Position(last.occurredAt(), last.eventId()).encode()
-            : null);
+        .put("status", e.status()).put("amount", e.amount()).put("currency", e.currency()),
+        e -> new AccountHistoryQuery.Position(e.occurredAt(), e.eventId()).encode());
   }
 }

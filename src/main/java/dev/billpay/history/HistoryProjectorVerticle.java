@@ -9,8 +9,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import dev.billpay.events.ConsumedBatch;
-import dev.billpay.events.EventConsumers;
-import dev.billpay.events.OutboxRelayVerticle;
+import dev.billpay.events.KafkaClients;
 import dev.billpay.observability.GatewayMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,9 +60,8 @@ public final class HistoryProjectorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = KafkaConsumer.create(vertx,
-        EventConsumers.config(config.kafka().bootstrapServers(), config.projector().groupId()));
-    deadLetters = KafkaProducer.create(vertx, OutboxRelayVerticle.producerConfig(config.kafka().bootstrapServers()));
+    consumer = KafkaClients.consumer(vertx, config.kafka(), config.projector().groupId());
+    deadLetters = KafkaClients.producer(vertx, config.kafka());
     measureTimer = vertx.setPeriodic(MEASURE_EVERY_MS, id -> measureLag());
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> pollLoop()));
   }

@@ -1,5 +1,6 @@
 package dev.billpay.history;
 
+import dev.billpay.http.ListEnvelope;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.payments.PaymentService;
 import io.vertx.core.json.JsonArray;
@@ -35,7 +36,7 @@ public final class PaymentEventsHandler {
           ar.result().stream().filter(e -> clientId.equals(e.clientId()))
               .forEach(e -> data.add(new JsonObject(e.payload())));
           ctx.response().putHeader("Content-Type", "application/json")
-              .end(new JsonObject().put("data", data).put("has_more", false).toBuffer());
+              .end(ListEnvelope.whole(data).toBuffer());
         });
   }
 }

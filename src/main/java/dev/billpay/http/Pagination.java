@@ -2,7 +2,6 @@ package dev.billpay.http;
 
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.MultiMap;
 import java.util.List;
@@ -46,13 +45,8 @@ public record Pagination(int limit, String startingAfter) {
     return page;
   }
 
-  /** The list envelope; the query fetched limit + 1 rows so that has_more needs no count. */
+  /** This page of {@code fetched} (the query asked for limit + 1 rows) in the list envelope. */
   public <T> JsonObject page(List<T> fetched, Function<T, JsonObject> toJson, Function<T, String> idOf) {
-    boolean hasMore = fetched.size() > limit;
-    List<T> shown = hasMore ? fetched.subList(0, limit) : fetched;
-    JsonArray data = new JsonArray();
-    shown.forEach(item -> data.add(toJson.apply(item)));
-    return new JsonObject().put("object", "list").put("data", data).put("has_more", hasMore)
-        .put("next_cursor", hasMore ? idOf.apply(shown.get(shown.size() - 1)) : null);
+    return ListEnvelope.page(fetched, limit, toJson, idOf);
   }
 }

@@ -15,6 +15,14 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
   public static final String CONTENT_TYPE = "application/problem+json";
 
+  /** Renders every failure of the router and its own error statuses as problem+json. */
+  public static void install(io.vertx.ext.web.Router router) {
+    router.route().failureHandler(new ProblemHandler());
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ctx -> send(ctx, forStatus(status)));
+    }
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     send(ctx, toProblem(ctx));

@@ -1,13 +1,8 @@
 package dev.billpay.plans;
 
-import dev.billpay.config.GatewayConfig;
-import dev.billpay.db.PgPools;
-import dev.billpay.payments.PaymentRepository;
-import dev.billpay.payments.PaymentTransitions;
-import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.config.GatewayConfig.SchedulingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +13,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
-  private final GatewayConfig config;
+  private final PlanScheduler scheduler;
+  private final SchedulingConfig config;
   private final Clock clock;
-  private Pool pool;
-  private PlanScheduler scheduler;
   private long timer;
   private boolean running;
   private boolean stopped;
 
-  public SchedulerVerticle(GatewayConfig config, Clock clock) {
+  public SchedulerVerticle(PlanScheduler scheduler, SchedulingConfig config, Clock clock) {
+    this.scheduler = scheduler;
     this.config = config;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    pool = PgPools.shared(vertx, config.pg());
-    PaymentRepository payments = new PaymentRepository(pool);
-    scheduler = new PlanScheduler(pool, payments, new PaymentTransitions(payments), BankingCalendar.federalReserve(),
-        config.scheduling());
-    timer = vertx.setPeriodic(0, config.scheduling().pollIntervalMs(), id -> tick());
+    timer = vertx.setPeriodic(0, config.pollIntervalMs(), id -> tick());
     return Future.succeededFuture();
   }
 
@@ -45,7 +36,7 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
-    return pool.close();
+    return Future.succeededFuture();
   }
 
   private void tick() {
@@ -64,12 +55,12 @@ public final class SchedulerVerticle extends VerticleBase {
 
   /** Materialises and moves due payments until a batch comes back short. */
   private Future<Void> runOnce() {
-    return scheduler.materialize(clock.instant()).compose(made -> made >= config.scheduling().batchSize()
+    return scheduler.materialize(clock.instant()).compose(made -> made >= config.batchSize()
         ? runOnce() : drainDue());
   }
 
   private Future<Void> drainDue() {
-    return scheduler.moveDue(clock.instant()).compose(moved -> moved >= config.scheduling().batchSize()
+    return scheduler.moveDue(clock.instant()).compose(moved -> moved >= config.batchSize()
         ? drainDue() : Future.succeededFuture());
   }
 }

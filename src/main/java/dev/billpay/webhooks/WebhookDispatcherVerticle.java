@@ -3,7 +3,7 @@ package dev.billpay.webhooks;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import dev.billpay.events.ConsumedBatch;
-import dev.billpay.events.EventConsumers;
+import dev.billpay.events.KafkaClients;
 import dev.billpay.events.PaymentEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -46,8 +46,7 @@ public final class WebhookDispatcherVerticle extends VerticleBase {
     pool = PgPools.shared(vertx, config.pg());
     deliveries = new WebhookDeliveryRepository(pool);
     // a new group reads from the start; endpoints only get events newer than themselves
-    consumer = KafkaConsumer.create(vertx,
-        EventConsumers.config(config.kafka().bootstrapServers(), config.webhooks().groupId()));
+    consumer = KafkaClients.consumer(vertx, config.kafka(), config.webhooks().groupId());
     return consumer.subscribe(config.kafka().paymentEventsTopic()).onSuccess(v -> vertx.runOnContext(x -> loop()));
   }
 

@@ -43,7 +43,7 @@ class PlansIT {
   }
 
   private static String deployScheduler(Clock clock) throws Exception {
-    return gateway.vertx().deployVerticle(new SchedulerVerticle(gateway.config(), clock))
+    return gateway.vertx().deployVerticle(gateway.wiring().withClock(clock).schedulerVerticle())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

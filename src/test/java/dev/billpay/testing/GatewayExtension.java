@@ -60,6 +60,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return gateway.vertx();
   }
 
+  /** The gateway's object graph, for tests that deploy a role themselves (e.g. with their own clock). */
+  public dev.billpay.app.Wiring wiring() {
+    return gateway.wiring();
+  }
+
   public GatewayConfig config() {
     return started;
   }

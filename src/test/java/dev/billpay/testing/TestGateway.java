@@ -1,6 +1,7 @@
 package dev.billpay.testing;
 
 import dev.billpay.app.Gateway;
+import dev.billpay.app.Wiring;
 import dev.billpay.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,11 @@ public final class TestGateway implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The running gateway's object graph, for tests that deploy a role themselves. */
+  public Wiring wiring() {
+    return gateway.wiring();
   }
 
   @Override

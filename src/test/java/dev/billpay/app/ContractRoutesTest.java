@@ -1,4 +1,4 @@
-package dev.billpay.http;
+package dev.billpay.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.PaymentEventsHandler;
+import dev.billpay.http.ApiDocsHandler;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentsHandler;
 import io.vertx.core.Vertx;

@@ -1,6 +1,10 @@
-package dev.billpay.http;
+package dev.billpay.app;
 
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.clearing.ClearingFilesHandler;
+import dev.billpay.http.ApiDocsHandler;
+import dev.billpay.plans.PlansHandler;
+import dev.billpay.reconciliation.BankFilesHandler;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.observability.MetricsHandler;
@@ -26,9 +30,9 @@ public record ApiRoutes(
     FundingAccountsHandler fundingAccounts,
     PayeesHandler payees,
     WebhooksHandler webhooks,
-    dev.billpay.plans.PlansHandler plans,
-    dev.billpay.clearing.ClearingFilesHandler clearingFiles,
-    dev.billpay.reconciliation.BankFilesHandler bankFiles) {
+    PlansHandler plans,
+    ClearingFilesHandler clearingFiles,
+    BankFilesHandler bankFiles) {
 
   /** Routes that need no API key. */
   public void mountPublic(Router router) {

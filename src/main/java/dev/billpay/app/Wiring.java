@@ -1,0 +1,137 @@
+package dev.billpay.app;
+
+import dev.billpay.accounts.FundingAccountRepository;
+import dev.billpay.accounts.FundingAccountService;
+import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.clearing.ClearingEngine;
+import dev.billpay.clearing.ClearingFilesHandler;
+import dev.billpay.clearing.ClearingRepository;
+import dev.billpay.clearing.ClearingVerticle;
+import dev.billpay.clearing.CutoffSchedule;
+import dev.billpay.clearing.DirectoryTransmitter;
+import dev.billpay.clearing.SettlementSweep;
+import dev.billpay.clients.AdminHandler;
+import dev.billpay.clients.AuthHandler;
+import dev.billpay.clients.ClientAdminService;
+import dev.billpay.clients.ClientRepository;
+import dev.billpay.config.GatewayConfig;
+import dev.billpay.health.HealthHandler;
+import dev.billpay.history.AccountHistoryHandler;
+import dev.billpay.history.PaymentEventsHandler;
+import dev.billpay.http.ApiDocsHandler;
+import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.observability.MetricsHandler;
+import dev.billpay.payees.PayeeRepository;
+import dev.billpay.payees.PayeeService;
+import dev.billpay.payees.PayeesHandler;
+import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentService;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.payments.PaymentsHandler;
+import dev.billpay.plans.PlanRepository;
+import dev.billpay.plans.PlanScheduler;
+import dev.billpay.plans.PlanService;
+import dev.billpay.plans.PlansHandler;
+import dev.billpay.plans.SchedulerVerticle;
+import dev.billpay.reconciliation.BankFileService;
+import dev.billpay.reconciliation.BankFilesHandler;
+import dev.billpay.reconciliation.ReconciliationReport;
+import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.webhooks.WebhookDeliveryRepository;
+import dev.billpay.webhooks.WebhookEndpointRepository;
+import dev.billpay.webhooks.WebhookService;
+import dev.billpay.webhooks.WebhooksHandler;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * Every repository and service on one PostgreSQL pool handle, each built once. An HTTP verticle
+ * builds one for its own event loop (the payment write batcher is per event loop); the background
+ * roles share one. Nothing outside this package builds an object graph.
+ */
+public final class Wiring {
+  private final Vertx vertx;
+  private final Pool pool;
+  private final GatewayConfig config;
+  private final SharedResources shared;
+  private final Clock clock;
+
+  private final IdempotentTransactions idempotency;
+  private final PaymentService payments;
+  private final PaymentRepository paymentRepository;
+  private final PaymentTransitions transitions;
+  private final ClientRepository clients;
+  private final FundingAccountService accounts;
+  private final CutoffSchedule cutoffs;
+  private final ClearingRepository clearingFiles;
+  private final ClearingEngine clearing;
+
+  Wiring(Vertx vertx, Pool pool, GatewayConfig config, SharedResources shared, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.config = config;
+    this.shared = shared;
+    this.clock = clock;
+    this.idempotency = new IdempotentTransactions(pool);
+    this.paymentRepository = new PaymentRepository(pool);
+    this.transitions = new PaymentTransitions(paymentRepository);
+    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
+        clock);
+    this.clients = new ClientRepository(pool);
+    this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
+        shared.bankValidator(), shared.cipher(), clock);
+    GatewayConfig.ClearingConfig c = config.clearing();
+    this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
+    this.clearingFiles = new ClearingRepository(pool);
+    this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
+        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics());
+  }
+
+  /** The same graph on the same pool, on another clock: tests drive schedules and cut-offs with it. */
+  public Wiring withClock(Clock other) {
+    return new Wiring(vertx, pool, config, shared, other);
+  }
+
+  /** The handlers of every public, admin and operator route. */
+  ApiRoutes apiRoutes() {
+    var reconciliation = config.reconciliation();
+    return new ApiRoutes(
+        new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
+        new MetricsHandler(shared.metrics()),
+        new ApiDocsHandler(),
+        new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken(),
+            shared.keyRevocations()),
+        new PaymentsHandler(payments),
+        new PaymentEventsHandler(payments, shared.history()),
+        new AccountHistoryHandler(accounts, shared.history(), clock),
+        new FundingAccountsHandler(accounts),
+        new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
+        new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
+            new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
+        new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
+        new ClearingFilesHandler(clearingFiles, clearing, clock),
+        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
+            clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
+  }
+
+  AuthHandler auth() {
+    return new AuthHandler(clients, shared.rateLimiter(), shared.keyRevocations());
+  }
+
+  /** The plan scheduler's verticle: materialises occurrences and makes due payments pending. */
+  public SchedulerVerticle schedulerVerticle() {
+    PlanScheduler scheduler = new PlanScheduler(pool, paymentRepository, transitions,
+        BankingCalendar.federalReserve(), config.scheduling());
+    return new SchedulerVerticle(scheduler, config.scheduling(), clock);
+  }
+
+  /** The clearing verticle: cut-offs, abandoned hand-overs and the settlement sweep. */
+  public ClearingVerticle clearingVerticle() {
+    GatewayConfig.ClearingConfig c = config.clearing();
+    SettlementSweep settlement = new SettlementSweep(pool, transitions, BankingCalendar.federalReserve(), c.zone(),
+        c.settlementDays());
+    return new ClearingVerticle(clearing, clearingFiles, cutoffs, settlement, c.pollIntervalMs(), clock);
+  }
+}
