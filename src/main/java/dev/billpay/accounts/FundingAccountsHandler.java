@@ -1,10 +1,11 @@
 package dev.billpay.accounts;
 
+import dev.billpay.idempotency.IdempotentReplies;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
-import dev.billpay.idempotency.IdempotencyKey;
+import dev.billpay.http.IdempotencyKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,7 +31,7 @@ public final class FundingAccountsHandler {
     JsonObject body = JsonBodies.object(ctx);
     CreateFundingAccountRequest req = CreateFundingAccountRequest.parse(body, true);
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/funding-accounts", body);
-    Replies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
+    IdempotentReplies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
   }
 
   private void validate(RoutingContext ctx) {

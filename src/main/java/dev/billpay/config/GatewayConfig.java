@@ -146,8 +146,9 @@ public record GatewayConfig(
   public record ReconciliationConfig(int dateWindowDays, int maxFileBytes) {}
 
   /**
-   * Which parts of the pipeline this process runs (SPEC: every role can run as its own process from the
-   * same jar). {@code all} by default.
+   * Which parts of the pipeline this process runs: every role can run as its own process from the same
+   * jar, so the gateway scales out on Kafka partitions and PostgreSQL, not on clustering of its own.
+   * {@code all} by default.
    */
   public record Roles(java.util.Set<String> enabled) {
     public static final List<String> ALL =

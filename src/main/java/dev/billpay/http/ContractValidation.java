@@ -3,7 +3,6 @@ package dev.billpay.http;
 import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
-import dev.billpay.idempotency.IdempotencyKey;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

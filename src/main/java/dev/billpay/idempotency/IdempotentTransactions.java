@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * Runs a POST's effect in one transaction with its idempotency record (SPEC section 2): the key is
+ * Runs a POST's effect in one transaction with its idempotency record: the key is
  * claimed first, the effect runs, and the answer is stored before commit. A concurrent request with
  * the same key waits on the claimed row, then replays the stored answer; one that waits too long
  * gets 409 in-flight. A failed effect rolls the claim back, so the key can be retried.

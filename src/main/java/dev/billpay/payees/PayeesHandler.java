@@ -1,10 +1,11 @@
 package dev.billpay.payees;
 
+import dev.billpay.idempotency.IdempotentReplies;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
-import dev.billpay.idempotency.IdempotencyKey;
+import dev.billpay.http.IdempotencyKey;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +30,7 @@ public final class PayeesHandler {
     JsonObject body = JsonBodies.object(ctx);
     CreatePayeeRequest req = CreatePayeeRequest.parse(body);
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/payees", body);
-    Replies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
+    IdempotentReplies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
   }
 
   private void get(RoutingContext ctx) {

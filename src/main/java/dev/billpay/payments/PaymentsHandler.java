@@ -1,9 +1,10 @@
 package dev.billpay.payments;
 
+import dev.billpay.idempotency.IdempotentReplies;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Replies;
-import dev.billpay.idempotency.IdempotencyKey;
+import dev.billpay.http.IdempotencyKey;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +29,7 @@ public final class PaymentsHandler {
     JsonObject body = JsonBodies.object(ctx);
     CreatePaymentRequest request = CreatePaymentRequest.parse(body);
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/payments", body);
-    Replies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, request));
+    IdempotentReplies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, request));
   }
 
   private void cancel(RoutingContext ctx) {
@@ -36,7 +37,7 @@ public final class PaymentsHandler {
     JsonObject body = JsonBodies.optionalEmptyObject(ctx);
     String id = ctx.pathParam("id");
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/payments/" + id + "/cancel", body);
-    Replies.send(ctx, service.cancel(AuthHandler.clientId(ctx), key, fingerprint, id));
+    IdempotentReplies.send(ctx, service.cancel(AuthHandler.clientId(ctx), key, fingerprint, id));
   }
 
   private void get(RoutingContext ctx) {

@@ -1,10 +1,11 @@
 package dev.billpay.plans;
 
+import dev.billpay.idempotency.IdempotentReplies;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
-import dev.billpay.idempotency.IdempotencyKey;
+import dev.billpay.http.IdempotencyKey;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +36,7 @@ public final class PlansHandler {
     JsonObject body = JsonBodies.object(ctx);
     CreatePlanRequest request = CreatePlanRequest.parse(body);
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/payment-plans", body);
-    Replies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, request));
+    IdempotentReplies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, request));
   }
 
   private void change(RoutingContext ctx, String action) {
@@ -49,6 +50,6 @@ public final class PlansHandler {
       case "resume" -> service.resume(client, key, fingerprint, id);
       default -> service.cancel(client, key, fingerprint, id);
     };
-    Replies.send(ctx, reply);
+    IdempotentReplies.send(ctx, reply);
   }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Matches the transactions of a bank statement (SPEC section 9). Pure and deterministic: the same
+ * Matches the transactions of a bank statement to what we expect the bank to report. Pure and deterministic: the same
  * inputs give the same results, in statement order.
  *
  * <ul>

@@ -1,5 +1,5 @@
 /**
- * Reconciliation of bank statements (SPEC section 9): {@link
+ * Reconciliation of bank statements: {@link
  * dev.billpay.reconciliation.StatementMatcher} matches the transactions of a parsed BAI2 statement
  * to clearing files and expected payments; the BAI2 format itself lives in {@code
  * reconciliation.bai2}. Pure logic; the DB layer feeds it candidates and stores its results.

@@ -1,10 +1,11 @@
 package dev.billpay.webhooks;
 
+import dev.billpay.idempotency.IdempotentReplies;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
-import dev.billpay.idempotency.IdempotencyKey;
+import dev.billpay.http.IdempotencyKey;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,7 +35,7 @@ public final class WebhooksHandler {
     JsonObject body = JsonBodies.object(ctx);
     CreateWebhookEndpointRequest req = CreateWebhookEndpointRequest.parse(body);
     byte[] fingerprint = IdempotencyKey.fingerprint("POST", "/v1/webhook-endpoints", body);
-    Replies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
+    IdempotentReplies.send(ctx, service.create(AuthHandler.clientId(ctx), key, fingerprint, req));
   }
 
   private void list(RoutingContext ctx) {

@@ -18,7 +18,7 @@ class CassandraSchemaTest {
   }
 
   @Test
-  @DisplayName("the shipped files define both history tables of SPEC section 5, parameterised by keyspace")
+  @DisplayName("the shipped files define both history tables (by account and month, by payment), parameterised by keyspace")
   void shippedFiles() throws Exception {
     String all = Files.readString(Path.of("cassandra-schema/001_keyspace.cql"))
         + Files.readString(Path.of("cassandra-schema/002_payment_history.cql"));

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The payment state machine of SPEC section 3")
+@DisplayName("The payment state machine")
 class PaymentStateMachineTest {
 
   @Test

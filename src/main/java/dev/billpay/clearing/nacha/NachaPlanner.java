@@ -17,7 +17,7 @@ import java.util.Set;
  * headers, controls and padding. A batch that does not fit continues in the next file.
  */
 public final class NachaPlanner {
-  /** SPEC 8: at most 10,000 lines per file. */
+  /** At most 10,000 lines per file: larger files are refused by many ODFIs, so a run splits them. */
   public static final int MAX_LINES = 10_000;
   /** The 7-digit sequence part of a trace number. */
   public static final long MAX_TRACE_SEQUENCE = 9_999_999;

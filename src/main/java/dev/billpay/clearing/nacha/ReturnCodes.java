@@ -145,8 +145,9 @@ public final class ReturnCodes {
   }
 
   /**
-   * Whether a return with {@code code} blocks the funding account for new debits (SPEC 9): R02,
-   * R03, R04, R05, R07, R10 and R29.
+   * Whether a return with {@code code} blocks the funding account for new debits: R02, R03, R04,
+   * R05, R07, R10 and R29 say the account is closed, missing, invalid, or the debit unauthorized, so
+   * another debit would be returned the same way.
    */
   public static boolean blocksAccount(String code) {
     return code != null && BLOCKING.contains(code);

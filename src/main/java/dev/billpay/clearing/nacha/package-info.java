@@ -1,5 +1,5 @@
 /**
- * NACHA ACH files (SPEC sections 8 and 9): the record model, a writer that lays out 94-character
+ * NACHA ACH files, outgoing and returned: the record model, a writer that lays out 94-character
  * records exactly as the NACHA Operating Rules (Appendix Three) publish them, a streaming reader
  * that validates a whole file and reports line-numbered problems, a planner that splits entries
  * into files of at most 10,000 lines, return and change codes, and a builder that makes the

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC 8: every file we write must parse cleanly with an independent NACHA parser. The parser is
+ * Every file we write must parse cleanly with an independent NACHA parser, so our reader and writer
+ * cannot agree on a form no bank accepts. The parser is
  * the npm package @midlandsbank/node-nacha, run by {@code src/test/nacha-check/check.js}, which
  * the build installs with {@code npm ci} (generate-test-resources). Without node or the package
  * these tests fail: they are never skipped.

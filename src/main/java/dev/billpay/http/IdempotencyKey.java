@@ -1,4 +1,4 @@
-package dev.billpay.idempotency;
+package dev.billpay.http;
 
 import dev.billpay.shared.FieldError;
 import dev.billpay.shared.ProblemType;
@@ -11,7 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.TreeSet;
 
-/** The Idempotency-Key header and the request fingerprint stored with it (SPEC section 2). */
+/**
+ * The Idempotency-Key header (IETF httpapi-idempotency-key-header) and the request fingerprint
+ * stored with it: a retry with the same key and body replays the first answer.
+ */
 public final class IdempotencyKey {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";

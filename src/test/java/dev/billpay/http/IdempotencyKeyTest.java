@@ -1,4 +1,4 @@
-package dev.billpay.idempotency;
+package dev.billpay.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
