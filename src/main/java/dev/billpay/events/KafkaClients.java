@@ -6,6 +6,8 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every Kafka client of the gateway gets its settings here: the relay's and the dead-letter
@@ -13,6 +15,8 @@ import java.util.Map;
  * creates the topics. One place, so a setting changes once for all of them.
  */
 public final class KafkaClients {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaClients.class);
+
   private KafkaClients() {}
 
   /**
@@ -60,8 +64,14 @@ public final class KafkaClients {
         "default.api.timeout.ms", 10000);
   }
 
+  /**
+   * A send that fails (an expired batch while the broker is down, say) fails its own future, which
+   * the caller retries; the stream's exception handler only notes it, so nothing goes unhandled.
+   */
   public static KafkaProducer<String, String> producer(Vertx vertx, KafkaConfig kafka) {
-    return KafkaProducer.create(vertx, producerConfig(kafka));
+    KafkaProducer<String, String> producer = KafkaProducer.create(vertx, producerConfig(kafka));
+    producer.exceptionHandler(e -> LOG.debug("kafka send failed, its caller retries: {}", e.toString()));
+    return producer;
   }
 
   public static KafkaConsumer<String, String> consumer(Vertx vertx, KafkaConfig kafka, String groupId) {

@@ -66,11 +66,25 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     };
   }
 
-  /** PostgreSQL or Cassandra unreachable: the client did nothing wrong and may retry (503). */
-  private static boolean isConnectionFailure(Throwable t) {
+  /**
+   * PostgreSQL or Cassandra unreachable, starting up or shutting down: the client did nothing wrong
+   * and may retry (503). PostgreSQL says so with SQLSTATE class 08 (connection exception), 57P01-03
+   * (shutting down, crashed, starting up) and 53300 (too many connections); a closed pool or
+   * connection says it in its message.
+   */
+  static boolean isConnectionFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
+        return true;
+      }
+      if (c instanceof com.datastax.oss.driver.api.core.servererrors.InvalidQueryException && isMissingSchema(c)) {
+        // a Cassandra that lost its keyspace or tables is a store not ready to serve, not a bad request
+        return true;
+      }
+      String message = String.valueOf(c.getMessage());
       if (c instanceof java.net.ConnectException
-          || c instanceof io.vertx.core.VertxException && String.valueOf(c.getMessage()).contains("Connection")
+          || c instanceof io.vertx.core.VertxException
+              && (message.contains("Connection") || message.toLowerCase(java.util.Locale.ROOT).contains("closed"))
           || c instanceof io.vertx.sqlclient.ClosedConnectionException
           || c instanceof com.datastax.oss.driver.api.core.AllNodesFailedException
           || c instanceof com.datastax.oss.driver.api.core.DriverTimeoutException
@@ -82,6 +96,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       }
     }
     return false;
+  }
+
+  private static boolean isMissingSchema(Throwable cassandra) {
+    String message = String.valueOf(cassandra.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return message.contains("does not exist") || message.contains("unconfigured table");
+  }
+
+  private static boolean isUnavailableState(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300"));
   }
 
   /**
