@@ -157,8 +157,9 @@ final class BenchmarkRun {
   }
 
   private ChildJvm startEndpoint(GatewayConfig config) throws Exception {
-    ChildJvm endpoint = ChildJvm.startBillpay(ENDPOINT_NAME, config.embedded().dataDir(), Path.of("").toAbsolutePath(),
-        Map.of(), List.of(), List.of("benchmark", ENDPOINT_NAME, "--port", Integer.toString(settings.endpointPort())));
+    ChildJvm endpoint = ChildJvm.start(BenchmarkMain.class.getName(), ENDPOINT_NAME, config.embedded().dataDir(),
+        Path.of("").toAbsolutePath(), Map.of(), List.of(),
+        List.of(ENDPOINT_NAME, "--port", Integer.toString(settings.endpointPort())));
     cleanup.push(() -> endpoint.stop(30));
     MeasuredGateway.awaitOk(URI.create("http://127.0.0.1:" + settings.endpointPort() + "/health/ready"),
         Duration.ofSeconds(60), endpoint);
