@@ -3,7 +3,7 @@
 # (a) raw PostgreSQL ceiling of a payment's transaction, (b) an in-memory Vert.x endpoint with the same
 # JSON, (c) the gateway on its embedded stack. Writes load-tests/results/benchmark-<UTC timestamp>.md.
 #
-#   load-tests/benchmark.sh [billpay benchmark options]      e.g. --duration 15 --warmup 10
+#   load-tests/benchmark.sh [billpay-benchmark options]      e.g. --duration 15 --warmup 10
 #
 # Knobs (environment variables; an option given on the command line wins):
 #   DURATION_SECONDS  measured seconds per phase                 (default 30)
@@ -12,16 +12,19 @@
 #   RATE              offered load of the open-model phases, /s  (default: half of the gateway's peak)
 #   LAG_SAMPLE        payments per gateway phase for the Cassandra lag (default 500)
 #   JAVA              the java binary                            (default: java on the PATH)
-# Builds the jar first if it is missing (mvn -B -q -DskipTests package; MAVEN_ARGS=-o for offline).
+# Builds the jars first if one is missing (mvn -B -q -DskipTests package makes target/billpay.jar and
+# target/billpay-benchmark.jar, the benchmark's own, which runs the gateway from the first; MAVEN_ARGS=-o
+# for offline).
 # Works from any directory, as root and as an ordinary user.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [[ ! -f target/billpay.jar || ! -f target/runtime-classpath/kafka.classpath \
+if [[ ! -f target/billpay.jar || ! -f target/billpay-benchmark.jar \
+      || ! -f target/runtime-classpath/kafka.classpath \
       || ! -f target/runtime-classpath/cassandra.classpath ]]; then
-  echo "building target/billpay.jar (mvn -B -q -DskipTests package) ..."
+  echo "building target/billpay.jar and target/billpay-benchmark.jar (mvn -B -q -DskipTests package) ..."
   # shellcheck disable=SC2086 # MAVEN_ARGS is intentionally word-split
   mvn -B -q ${MAVEN_ARGS:-} -DskipTests package
 fi
@@ -46,7 +49,7 @@ knob --lag-sample "${LAG_SAMPLE:-}"
 log="$(mktemp "${TMPDIR:-/tmp}/billpay-benchmark.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 status=0
-"${JAVA:-java}" -jar target/billpay.jar benchmark "${options[@]}" "$@" 2>&1 | tee "$log" || status=$?
+"${JAVA:-java}" -jar target/billpay-benchmark.jar "${options[@]}" "$@" 2>&1 | tee "$log" || status=$?
 
 report="$(sed -n 's/^report: //p' "$log" | tail -n 1)"
 if [[ -n "$report" ]]; then

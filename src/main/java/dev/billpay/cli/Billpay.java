@@ -1,6 +1,5 @@
 package dev.billpay.cli;
 
-import dev.billpay.benchmark.BenchmarkCommand;
 import dev.billpay.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "billpay", mixinStandardHelpOptions = true, version = "billpay-gateway 0.1.0",
     description = "Reactive bill-payment gateway.",
     subcommands = {ServeCommand.class, DevCommand.class, MigrateCommand.class, AdminCommand.class,
-        FilesCommand.class, BenchmarkCommand.class})
+        FilesCommand.class})
 public final class Billpay implements Runnable {
 
   @Override

@@ -78,12 +78,12 @@ final class RunEnvironment {
    */
   void prepareDataDir(int endpointPort) throws IOException {
     Path data = config.embedded().dataDir().toAbsolutePath();
-    ChildJvm.stopStale(GatewayUnderTest.NAME, data);
+    ChildJvm.stopStale(MeasuredGateway.NAME, data);
     ChildJvm.stopStale(BenchmarkRun.ENDPOINT_NAME, data);
-    List<Integer> ports = new ArrayList<>(GatewayUnderTest.ports(config));
+    List<Integer> ports = new ArrayList<>(MeasuredGateway.ports(config));
     ports.add(endpointPort);
     for (int port : ports) {
-      if (GatewayUnderTest.inUse(port)) {
+      if (MeasuredGateway.inUse(port)) {
         throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use (a `billpay dev` or another"
             + " benchmark?): stop it, or move the benchmark with BILLPAY_HTTP_PORT, BILLPAY_EMBEDDED_*_PORT and"
             + " --endpoint-port");

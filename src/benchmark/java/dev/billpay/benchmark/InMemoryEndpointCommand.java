@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code billpay benchmark in-memory-endpoint}: phase (b)'s server, run by the benchmark as a child JVM. */
+/** {@code billpay-benchmark in-memory-endpoint}: phase (b)'s server, run by the benchmark as a child JVM. */
 @Command(name = "in-memory-endpoint", mixinStandardHelpOptions = true,
     description = "Serve POST /v1/payments from memory (no I/O), one verticle per core, until stopped.")
 final class InMemoryEndpointCommand implements Callable<Integer> {

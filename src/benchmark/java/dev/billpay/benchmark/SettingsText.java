@@ -12,7 +12,7 @@ final class SettingsText {
     return String.format(Locale.ROOT, """
         - Each phase: %d s warm-up, then %d s measured. Closed loop: %d connections, each sending its next \
         request when the previous one is answered. Open model: %s requests/s%s, on the same pool of %d connections.
-        - Load generator: this JVM (`billpay benchmark`), ONE Vert.x event loop, Vert.x HttpClient (HTTP/1.1 \
+        - Load generator: this JVM (`billpay-benchmark`), ONE Vert.x event loop, Vert.x HttpClient (HTTP/1.1 \
         keep-alive, no pipelining) for (b) and (c), vertx-pg-client for (a); latencies in HdrHistogram; non-2xx \
         answers count as errors. Every POST has a fresh Idempotency-Key and reference (each one a new payment).
         - (a) raw PostgreSQL: the gateway's embedded server (%s), a vertx-pg-client pool of %d connections (the \
@@ -21,7 +21,7 @@ final class SettingsText {
         of the gateway's tables (`CREATE TABLE bench_… (LIKE … INCLUDING ALL)`, plus the payment's foreign key to \
         `clients`), dropped at the end. (a') is the same with that trigger disabled (peak only). A CHECKPOINT \
         runs before each PostgreSQL phase.
-        - (b) in-memory endpoint: `billpay benchmark in-memory-endpoint` in a JVM of its own, one verticle per \
+        - (b) in-memory endpoint: `billpay-benchmark in-memory-endpoint` in a JVM of its own, one verticle per \
         core, Vert.x Web body handler + the gateway's `CreatePaymentRequest` parser + the payment JSON; no I/O.
         - (c) gateway: `billpay dev` in a JVM of its own (data under `%s`, wiped at the start; %d HTTP verticles, \
         PostgreSQL pool %d), the funding account and payee created through the API first, API key of the dev \

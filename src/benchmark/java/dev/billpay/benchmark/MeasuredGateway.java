@@ -22,26 +22,26 @@ import java.util.UUID;
  * as a child JVM with a data dir of its own, so that its CPU and its servers' CPU are measured apart
  * from the load generator's. SIGTERM at the end stops it and its servers.
  */
-final class GatewayUnderTest implements AutoCloseable {
+final class MeasuredGateway implements AutoCloseable {
   static final String NAME = "gateway";
   private final GatewayConfig config;
   private final Path dataDir;
   private final ChildJvm child;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayUnderTest(GatewayConfig config, Path dataDir, ChildJvm child) {
+  private MeasuredGateway(GatewayConfig config, Path dataDir, ChildJvm child) {
     this.config = config;
     this.dataDir = dataDir;
     this.child = child;
   }
 
   /** Starts {@code billpay dev} with {@code environment} and waits until /health/ready answers 200. */
-  static GatewayUnderTest start(GatewayConfig config, Map<String, String> environment, Duration readyWithin)
+  static MeasuredGateway start(GatewayConfig config, Map<String, String> environment, Duration readyWithin)
       throws Exception {
     Path dataDir = config.embedded().dataDir().toAbsolutePath();
     ChildJvm child = ChildJvm.startBillpay(NAME, dataDir, Path.of("").toAbsolutePath(), environment, List.of(),
         List.of("dev"));
-    GatewayUnderTest gateway = new GatewayUnderTest(config, dataDir, child);
+    MeasuredGateway gateway = new MeasuredGateway(config, dataDir, child);
     try {
       gateway.awaitReady(readyWithin);
     } catch (Exception e) {

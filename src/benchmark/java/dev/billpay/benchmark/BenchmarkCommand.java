@@ -7,8 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code billpay benchmark}: SPEC section 13's benchmark, in one go on this machine. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = InMemoryEndpointCommand.class,
+/**
+ * {@code billpay-benchmark}: how far the gateway is from the floors under it, in one go on this machine:
+ * the raw PostgreSQL transaction behind a payment and an in-memory endpoint that parses the same JSON.
+ * Run by {@link BenchmarkMain}, outside the gateway's jar.
+ */
+@Command(name = "billpay-benchmark", mixinStandardHelpOptions = true, subcommands = InMemoryEndpointCommand.class,
     description = {
         "Measures (a) the raw PostgreSQL ceiling of a payment's transaction, (b) an in-memory Vert.x endpoint"
             + " with the same JSON and (c) the gateway on its embedded stack: peak throughput (closed loop),"

@@ -100,7 +100,7 @@ final class BenchmarkRun {
   /** Starts the gateway and the endpoint, and the load generator's clients of all three subjects. */
   private Subjects start(RunEnvironment env, GatewayConfig config) throws Exception {
     out.println("starting the gateway and its embedded servers under " + settings.dataDir() + " ...");
-    GatewayUnderTest gateway = GatewayUnderTest.start(env.config(), env.childEnvironment(),
+    MeasuredGateway gateway = MeasuredGateway.start(env.config(), env.childEnvironment(),
         Duration.ofSeconds(settings.readyTimeoutSeconds()));
     cleanup.push(gateway);
     out.println("gateway ready (pid " + gateway.pid() + ", log " + gateway.logFile() + ")");
@@ -108,8 +108,8 @@ final class BenchmarkRun {
     jvmFlags = gateway.jvmFlags();
     ChildJvm endpoint = startEndpoint(config);
     jvmFlags = new ArrayList<>(jvmFlags);
-    jvmFlags.add(ProcessCpu.ENDPOINT + ": " + GatewayUnderTest.jvmFlags(endpoint.pid()));
-    jvmFlags.add(ProcessCpu.LOAD_GENERATOR + ": " + GatewayUnderTest.jvmFlags(ProcessHandle.current().pid()));
+    jvmFlags.add(ProcessCpu.ENDPOINT + ": " + MeasuredGateway.jvmFlags(endpoint.pid()));
+    jvmFlags.add(ProcessCpu.LOAD_GENERATOR + ": " + MeasuredGateway.jvmFlags(ProcessHandle.current().pid()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     cleanup.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("billpay-benchmark")
@@ -157,15 +157,16 @@ final class BenchmarkRun {
   }
 
   private ChildJvm startEndpoint(GatewayConfig config) throws Exception {
-    ChildJvm endpoint = ChildJvm.startBillpay(ENDPOINT_NAME, config.embedded().dataDir(), Path.of("").toAbsolutePath(),
-        Map.of(), List.of(), List.of("benchmark", ENDPOINT_NAME, "--port", Integer.toString(settings.endpointPort())));
+    ChildJvm endpoint = ChildJvm.start(BenchmarkMain.class.getName(), ENDPOINT_NAME, config.embedded().dataDir(),
+        Path.of("").toAbsolutePath(), Map.of(), List.of(),
+        List.of(ENDPOINT_NAME, "--port", Integer.toString(settings.endpointPort())));
     cleanup.push(() -> endpoint.stop(30));
-    GatewayUnderTest.awaitOk(URI.create("http://127.0.0.1:" + settings.endpointPort() + "/health/ready"),
+    MeasuredGateway.awaitOk(URI.create("http://127.0.0.1:" + settings.endpointPort() + "/health/ready"),
         Duration.ofSeconds(60), endpoint);
     return endpoint;
   }
 
-  private List<ProcessCpu.Watched> watched(GatewayUnderTest gateway, ChildJvm endpoint) {
+  private List<ProcessCpu.Watched> watched(MeasuredGateway gateway, ChildJvm endpoint) {
     List<ProcessCpu.Watched> w = new ArrayList<>();
     w.add(new ProcessCpu.Watched(ProcessCpu.GATEWAY, gateway.pid(), false));
     gateway.postgresPid().ifPresent(pid -> w.add(new ProcessCpu.Watched(ProcessCpu.POSTGRES, pid, true)));
