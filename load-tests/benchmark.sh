@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of SPEC section 13, in one go on this machine (see load-tests/README.md, "Benchmark"):
+# The benchmark, in one go on this machine (see load-tests/README.md, "Benchmark"):
 # (a) raw PostgreSQL ceiling of a payment's transaction, (b) an in-memory Vert.x endpoint with the same
 # JSON, (c) the gateway on its embedded stack. Writes load-tests/results/benchmark-<UTC timestamp>.md.
 #

@@ -26,7 +26,7 @@ final class BenchmarkReport {
 
   static String markdown(BenchmarkResults r) {
     return "# billpay-gateway benchmark, " + TITLE_STAMP.format(r.startedAt()) + "\n\n"
-        + "Written by `" + r.command() + "` (`billpay-benchmark`, SPEC section 13). It measures; it asserts"
+        + "Written by `" + r.command() + "` (`billpay-benchmark`). It measures; it asserts"
         + " nothing. Load generator, gateway and servers all ran on this one machine.\n\n"
         + "## Summary\n\n" + summary(r)
         + "\n## Machine\n\n" + machine(r.machine())
