@@ -136,7 +136,6 @@ public final class CassandraServer implements EmbeddedServer {
         "-Dcassandra.logdir=" + abs.resolve("logs"),
         "-Dcassandra.skip_wait_for_gossip_to_settle=0",
         "-Dcassandra.ring_delay_ms=100",
-        "-Dcassandra.unsafesystem=true",
         "-Dcassandra.memtable.row_overhead_size=180",
         "-Djdk.attach.allowAttachSelf=true",
         "-Dio.netty.tryReflectionSetAccessible=true",

@@ -107,13 +107,20 @@ final class ChildProcess {
     }
   }
 
-  /** Stops a process recorded in the pid file by an earlier run, if it is still ours and alive. */
+  /**
+   * Stops a process recorded in the pid file by an earlier run, if it is still ours and alive, and
+   * waits until it is gone: a server still shutting down on the same data dir (a Cassandra deleting
+   * its commit-log segments, say) would break the one we are about to start.
+   */
   void stopStale() {
     Optional<ProcessHandle> stale = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().commandLine().map(c -> c.contains(ChildMain.class.getName())).orElse(true));
+        .filter(h -> Processes.commandLineContains(h, ChildMain.class.getName()));
     stale.ifPresent(h -> {
       LOG.info("stopping stale {} (pid {}) left by an earlier run", name, h.pid());
-      Processes.terminate(h, 30);
+      Processes.terminate(h, 60);
+      if (h.isAlive()) {
+        throw new IllegalStateException("stale " + name + " (pid " + h.pid() + ") did not exit; stop it by hand");
+      }
     });
     try {
       Files.deleteIfExists(pidFile);
