@@ -14,7 +14,7 @@ import dev.billpay.clearing.nacha.TransactionCode;
 import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentEvents;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;

@@ -1,26 +1,14 @@
 package dev.billpay.events;
 
-import dev.billpay.payments.Payment;
-import io.vertx.core.json.JsonObject;
-
 /**
- * The events of payment state changes: the {@link CloudEvents} envelope with the payment, as the API
- * shows it, as data. The version in the event id is the payment's transition sequence.
+ * The two names the consumers of payment events (the history projector, the webhook dispatcher) read
+ * from them, under the name they read them by. They are {@link EventTypes#PAYMENT_PREFIX} and {@link
+ * CloudEvents#CLIENT_ID_ATTRIBUTE}; the events themselves are built by {@code payments.PaymentEvents},
+ * since this package knows nothing of payments.
  */
 public final class PaymentEvents {
-  public static final String SOURCE = "/billpay-gateway/payments";
-  public static final String TYPE_PREFIX = "billpay.payment.";
+  public static final String TYPE_PREFIX = EventTypes.PAYMENT_PREFIX;
   public static final String CLIENT_ID_ATTRIBUTE = CloudEvents.CLIENT_ID_ATTRIBUTE;
 
   private PaymentEvents() {}
-
-  public static String eventId(String paymentId, int version) {
-    return CloudEvents.eventId(paymentId, version);
-  }
-
-  /** The event for the payment's current version; {@code change} is e.g. "created". */
-  public static JsonObject of(Payment payment, String change) {
-    return CloudEvents.of(SOURCE, TYPE_PREFIX + change, payment.id(), payment.version(), payment.updatedAt(),
-        payment.clientId(), payment.toJson());
-  }
 }

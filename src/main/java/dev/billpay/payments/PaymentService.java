@@ -4,7 +4,6 @@ import dev.billpay.shared.ProblemType;
 import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.shared.DomainException;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.scheduling.BankingCalendar;

@@ -2,7 +2,6 @@ package dev.billpay.payments;
 
 import dev.billpay.shared.ProblemType;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.shared.DomainException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;

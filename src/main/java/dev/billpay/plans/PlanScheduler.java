@@ -2,7 +2,7 @@ package dev.billpay.plans;
 
 import dev.billpay.config.GatewayConfig.SchedulingConfig;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentEvents;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;

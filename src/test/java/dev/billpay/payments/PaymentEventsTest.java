@@ -2,10 +2,12 @@ package dev.billpay.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.events.EventTypes;
 import dev.billpay.shared.Money;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,14 @@ class PaymentEventsTest {
         + "\"scheduled_for\":null,\"plan_id\":null,\"effective_date\":null,\"trace_number\":null,"
         + "\"clearing_file_id\":null,\"return_code\":null,\"return_reason\":null,"
         + "\"created_at\":\"2026-11-25T10:15:30.123Z\",\"updated_at\":\"2026-11-25T10:15:31.123Z\"}}");
+  }
+
+  @Test
+  @DisplayName("the payment event types the gateway knows are its creation and each state a payment can enter")
+  void knownTypes() {
+    var fromStates = Stream.concat(Stream.of("created"), Arrays.stream(PaymentStatus.values())
+        .map(PaymentStateMachine::eventFor)).map(change -> PaymentEvents.TYPE_PREFIX + change).toList();
+    assertThat(EventTypes.known().stream().filter(t -> t.startsWith(PaymentEvents.TYPE_PREFIX)))
+        .containsExactlyInAnyOrderElementsOf(fromStates);
   }
 }
