@@ -16,6 +16,7 @@ import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.payments.PaymentEvents;
 import dev.billpay.observability.GatewayMetrics;
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
@@ -121,7 +122,7 @@ public final class ClearingEngine {
   }
 
   private Future<Void> failAll(SqlConnection conn, List<DuePayment> refused, Instant at) {
-    return transitions.applyAll(conn, refused.stream().map(p -> new PaymentRepository.Ref(p.id(), p.clientId()))
+    return transitions.applyAll(conn, refused.stream().map(p -> new PaymentRef(p.id(), p.clientId()))
         .toList(), PaymentStatus.FAILED, at);
   }
 

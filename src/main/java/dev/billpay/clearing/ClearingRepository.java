@@ -2,6 +2,7 @@ package dev.billpay.clearing;
 
 import dev.billpay.crypto.AccountNumberCipher.Sealed;
 import dev.billpay.payments.Payment;
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -160,12 +161,12 @@ public final class ClearingRepository {
    * Marks a file whose hand-over did not complete; answers its payments still submitted (locked), or
    * nothing when the file was not in {@code created} any more.
    */
-  public static Future<List<PaymentRepository.Ref>> markTransmissionUnknown(SqlConnection conn, String fileId) {
+  public static Future<List<PaymentRef>> markTransmissionUnknown(SqlConnection conn, String fileId) {
     return conn.preparedQuery(MARK_TRANSMISSION_UNKNOWN).execute(Tuple.of(fileId)).compose(marked -> marked.size() == 0
         ? Future.succeededFuture(List.of())
         : conn.preparedQuery(SUBMITTED_IN_FILE).execute(Tuple.of(fileId)).map(rows -> {
-          List<PaymentRepository.Ref> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+          List<PaymentRef> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
           return out;
         }));
   }

@@ -47,7 +47,7 @@ public final class ClearingVerticle extends VerticleBase {
     BankingCalendar calendar = BankingCalendar.federalReserve();
     GatewayConfig.ClearingConfig c = config.clearing();
     cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), calendar);
-    PaymentTransitions transitions = new PaymentTransitions(new PaymentRepository(pool));
+    PaymentTransitions transitions = new PaymentTransitions();
     engine = new ClearingEngine(vertx, pool, c, cutoffs, cipher, transitions,
         new DirectoryTransmitter(vertx, c.transmitDir()), metrics);
     runs = new ClearingRepository(pool);

@@ -1,5 +1,6 @@
 package dev.billpay.clearing;
 
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
@@ -62,8 +63,8 @@ public final class SettlementSweep {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     LocalDate through = settledThrough(LocalDate.ofInstant(at, zone));
     return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(through, BATCH)).compose(rows -> {
-      List<PaymentRepository.Ref> due = new ArrayList<>();
-      rows.forEach(r -> due.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+      List<PaymentRef> due = new ArrayList<>();
+      rows.forEach(r -> due.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
       return transitions.applyAll(conn, due, PaymentStatus.SETTLED, at)
           .compose(v -> conn.preparedQuery(FILES_SETTLED)
               .execute(Tuple.of(through, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))

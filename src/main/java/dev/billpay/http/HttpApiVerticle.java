@@ -89,10 +89,10 @@ public final class HttpApiVerticle extends VerticleBase {
         new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
-        new PlansHandler(new PlanService(pool, new PlanRepository(pool), new PaymentTransitions(paymentRepository),
+        new PlansHandler(new PlanService(pool, new PlanRepository(pool), new PaymentTransitions(),
             idempotency, BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
         clearingFiles(pool, shared, clock),
-        new BankFilesHandler(vertx, new BankFileService(vertx, pool, new PaymentTransitions(paymentRepository),
+        new BankFilesHandler(vertx, new BankFileService(vertx, pool, new PaymentTransitions(),
             config.reconciliation().dateWindowDays(), clock, shared.metrics()), new ReconciliationReport(pool),
             config.reconciliation().maxFileBytes(), clock));
     AuthHandler auth = new AuthHandler(clients, shared.rateLimiter(), shared.keyRevocations());
@@ -131,7 +131,7 @@ public final class HttpApiVerticle extends VerticleBase {
     GatewayConfig.ClearingConfig c = config.clearing();
     ClearingEngine engine = new ClearingEngine(vertx, pool, c,
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()), shared.cipher(),
-        new PaymentTransitions(new PaymentRepository(pool)), new DirectoryTransmitter(vertx, c.transmitDir()),
+        new PaymentTransitions(), new DirectoryTransmitter(vertx, c.transmitDir()),
         shared.metrics());
     return new ClearingFilesHandler(new ClearingRepository(pool), engine, clock);
   }

@@ -37,7 +37,7 @@ public final class PaymentService {
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
       PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
-    this.transitions = new PaymentTransitions(payments);
+    this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;

@@ -7,6 +7,7 @@ import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payments.CreatePaymentRequest;
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentTransitions;
@@ -124,7 +125,7 @@ public final class PlanService {
     Instant limit = before.isAfter(Instant.parse("9999-12-31T00:00:00Z")) ? Instant.parse("9999-12-31T00:00:00Z")
         : before;
     return PaymentRepository.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> transitions.applyAll(conn,
-        ids.stream().map(id -> new PaymentRepository.Ref(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
+        ids.stream().map(id -> new PaymentRef(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
   }
 
   private static DomainException notFound(String id) {

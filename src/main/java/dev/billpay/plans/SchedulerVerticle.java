@@ -35,7 +35,7 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
     PaymentRepository payments = new PaymentRepository(pool);
-    scheduler = new PlanScheduler(pool, payments, new PaymentTransitions(payments), BankingCalendar.federalReserve(),
+    scheduler = new PlanScheduler(pool, payments, new PaymentTransitions(), BankingCalendar.federalReserve(),
         config.scheduling());
     timer = vertx.setPeriodic(0, config.scheduling().pollIntervalMs(), id -> tick());
     return Future.succeededFuture();

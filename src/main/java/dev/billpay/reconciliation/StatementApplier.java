@@ -1,5 +1,6 @@
 package dev.billpay.reconciliation;
 
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStateMachine;
 import dev.billpay.payments.PaymentStatus;
@@ -117,8 +118,8 @@ final class StatementApplier {
 
   private Future<Integer> settleFile(SqlConnection conn, String fileId, Instant at) {
     return conn.preparedQuery(FILE_PAYMENTS).execute(Tuple.of(fileId)).compose(rows -> {
-      List<PaymentRepository.Ref> payments = new ArrayList<>();
-      rows.forEach(r -> payments.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
+      List<PaymentRef> payments = new ArrayList<>();
+      rows.forEach(r -> payments.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
       return transitions.applyAll(conn, payments, PaymentStatus.SETTLED, at)
           .compose(v -> conn.preparedQuery(FILE_SETTLED)
               .execute(Tuple.of(fileId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
