@@ -1,6 +1,6 @@
 package dev.billpay.clearing;
 
-import dev.billpay.clearing.ClearingRepository.DuePayment;
+import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.clearing.nacha.CompanyBatch;
 import dev.billpay.clearing.nacha.FileHeader;
 import dev.billpay.clearing.nacha.NachaFile;
@@ -13,11 +13,9 @@ import dev.billpay.clearing.nacha.SecCode;
 import dev.billpay.clearing.nacha.TransactionCode;
 import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.crypto.AccountNumberCipher;
-import dev.billpay.events.OutboxWriter;
-import dev.billpay.payments.PaymentEvents;
 import dev.billpay.observability.GatewayMetrics;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentRef;
-import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
@@ -35,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +96,7 @@ public final class ClearingEngine {
 
   private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
     LocalDate effective = cutoffs.effectiveDateFor(cutoff);
-    return ClearingRepository.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(due -> {
+    return due(conn, effective).compose(due -> {
       List<DuePayment> debitable = new ArrayList<>();
       List<DuePayment> refused = new ArrayList<>();
       for (DuePayment p : due) {
@@ -110,6 +109,28 @@ public final class ClearingEngine {
               written.stream().mapToInt(ClearingFile::entryCount).sum()).map(new RunResult(true, written,
                   refused.size())));
     });
+  }
+
+  /**
+   * The pending payments effective by the date (locked, so none can change until the run commits) and
+   * the funding accounts they debit, in payment id order.
+   */
+  private static Future<List<DuePayment>> due(SqlConnection conn, LocalDate effective) {
+    return PaymentQueries.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(payments ->
+        payments.isEmpty() ? Future.succeededFuture(List.of())
+            : FundingAccountQueries.debitAccounts(conn, payments.stream()
+                .map(PaymentQueries.Due::fundingAccountId).collect(Collectors.toSet()))
+                .map(accounts -> {
+                  List<DuePayment> due = new ArrayList<>(payments.size());
+                  for (PaymentQueries.Due p : payments) {
+                    // checked when the payment was made, and never deleted: a payment without one stays pending
+                    FundingAccountQueries.DebitAccount account = accounts.get(p.fundingAccountId());
+                    if (account != null) {
+                      due.add(DuePayment.of(p, account));
+                    }
+                  }
+                  return due;
+                }));
   }
 
   /**
@@ -192,18 +213,9 @@ public final class ClearingEngine {
         "created", null, null, at);
     List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
     List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
+    // a payment changed under our lock is impossible unless the lock is broken: submitAll then refuses the whole run
     return ClearingRepository.insertFile(conn, file, content)
-        .compose(v -> ClearingRepository.submit(conn, file.id(), ids, traces, effective, at))
-        .compose(submitted -> {
-          if (submitted.size() != ids.size()) {
-            // a payment changed under our lock: impossible unless the lock is broken, so refuse the whole run
-            return Future.failedFuture(new IllegalStateException("expected " + ids.size() + " pending payments, "
-                + submitted.size() + " were"));
-          }
-          List<OutboxWriter.Pending> events = submitted.stream()
-              .map(p -> new OutboxWriter.Pending(PaymentEvents.of(p, "submitted"), p.id())).toList();
-          return OutboxWriter.appendAll(conn, events, at);
-        })
+        .compose(v -> transitions.submitAll(conn, file.id(), ids, traces, effective, at))
         .map(file);
   }
 
@@ -233,6 +245,8 @@ public final class ClearingEngine {
   public Future<Integer> transmissionUnknown(String fileId, Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     return pool.withTransaction(conn -> ClearingRepository.markTransmissionUnknown(conn, fileId)
+        .compose(marked -> marked ? PaymentQueries.submittedInFile(conn, fileId)
+            : Future.succeededFuture(List.<PaymentRef>of()))
         .compose(payments -> transitions.applyAll(conn, payments, PaymentStatus.NEEDS_REVIEW, at)
             .map(payments.size())));
   }

@@ -1,0 +1,65 @@
+package dev.billpay.payments;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What other features read of payments, in the caller's transaction; the payment states in these
+ * queries are payments' own business. Changes go through {@link PaymentTransitions}. Each query keeps
+ * the locks its caller relies on, said on the query.
+ */
+public final class PaymentQueries {
+  /**
+   * Pending payments whose effective date has come, oldest id first. FOR UPDATE: a payment is locked
+   * while it is put into a file, so a cancel waits and then fails; SKIP LOCKED: never wait for one.
+   */
+  private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id"
+      + " FROM payments WHERE status = 'pending' AND effective_date <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+  /** A file's payments in some states, locked (the caller moves them next) in id order. */
+  private static final String IN_FILE = "SELECT id, client_id FROM payments"
+      + " WHERE clearing_file_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE";
+
+  private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
+
+  private PaymentQueries() {}
+
+  /** A pending payment due for a clearing file: what the file needs of it, and the account it debits. */
+  public record Due(String id, String clientId, long amount, String currency, String planId,
+      String fundingAccountId) {}
+
+  /** Up to {@code limit} pending payments effective by the date, locked (skipping those locked elsewhere). */
+  public static Future<List<Due>> pendingDue(SqlConnection conn, LocalDate effectiveBy, int limit) {
+    return conn.preparedQuery(PENDING_DUE).execute(Tuple.of(effectiveBy, limit)).map(rows -> {
+      List<Due> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new Due(r.getString("id"), r.getString("client_id"), r.getLong("amount"),
+            r.getString("currency").trim(), r.getString("plan_id"), r.getString("funding_account_id")));
+      }
+      return out;
+    });
+  }
+
+  /** The file's payments still submitted, locked, in id order. */
+  public static Future<List<PaymentRef>> submittedInFile(SqlConnection conn, String fileId) {
+    return inFile(conn, fileId, SUBMITTED);
+  }
+
+  private static Future<List<PaymentRef>> inFile(SqlConnection conn, String fileId, Set<PaymentStatus> states) {
+    String[] wires = states.stream().map(PaymentStatus::wire).toArray(String[]::new);
+    return conn.preparedQuery(IN_FILE).execute(Tuple.of(fileId, (Object) wires)).map(PaymentQueries::refs);
+  }
+
+  private static List<PaymentRef> refs(RowSet<Row> rows) {
+    List<PaymentRef> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
+    return out;
+  }
+}
