@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -41,6 +42,11 @@ public final class ClearingRepository {
       + " WHERE id = $1 AND status = 'created'";
   private static final String MARK_TRANSMISSION_UNKNOWN = "UPDATE clearing_files"
       + " SET status = 'transmission_unknown' WHERE id = $1 AND status = 'created' RETURNING id";
+  /** Files the bank has had since the effective date: their payments settle when the window has passed. */
+  private static final String TRANSMITTED_THROUGH = "SELECT id FROM clearing_files WHERE status = 'transmitted'"
+      + " AND effective_date <= $1 ORDER BY id";
+  private static final String SETTLE_TRANSMITTED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
+      + " WHERE id = ANY($1) AND status = 'transmitted'";
   /** Files still not handed over long after they were written: their hand-over was cut short. */
   private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = 'created'"
       + " AND created_at < $1 ORDER BY id";
@@ -99,12 +105,25 @@ public final class ClearingRepository {
     return conn.preparedQuery(MARK_TRANSMISSION_UNKNOWN).execute(Tuple.of(fileId)).map(marked -> marked.size() > 0);
   }
 
+  /** The transmitted files effective on or before the date, in id order. */
+  public static Future<List<String>> transmittedThrough(SqlConnection conn, LocalDate effectiveBy) {
+    return conn.preparedQuery(TRANSMITTED_THROUGH).execute(Tuple.of(effectiveBy)).map(ClearingRepository::ids);
+  }
+
+  /** Marks these files settled, those still transmitted. */
+  public static Future<Void> settleTransmitted(SqlConnection conn, List<String> fileIds, Instant at) {
+    return fileIds.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(SETTLE_TRANSMITTED).execute(Tuple.of(fileIds.toArray(String[]::new), utc(at))).mapEmpty();
+  }
+
   public Future<List<String>> abandonedBefore(Instant createdBefore) {
-    return pool.preparedQuery(ABANDONED).execute(Tuple.of(utc(createdBefore))).map(rows -> {
-      List<String> out = new ArrayList<>();
-      rows.forEach(r -> out.add(r.getString(0)));
-      return out;
-    });
+    return pool.preparedQuery(ABANDONED).execute(Tuple.of(utc(createdBefore))).map(ClearingRepository::ids);
+  }
+
+  private static List<String> ids(RowSet<Row> rows) {
+    List<String> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(r.getString(0)));
+    return out;
   }
 
   public Future<List<JsonObject>> list(String startingAfter, int limitPlusOne) {

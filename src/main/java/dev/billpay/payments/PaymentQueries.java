@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,16 @@ public final class PaymentQueries {
   /** A file's payments in some states, locked (the caller moves them next) in id order. */
   private static final String IN_FILE = "SELECT id, client_id FROM payments"
       + " WHERE clearing_file_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE";
+
+  /**
+   * Submitted payments of the files, oldest id first, locked; SKIP LOCKED lets several sweeps share
+   * the work without waiting for each other.
+   */
+  private static final String SUBMITTED_IN_FILES = "SELECT id, client_id FROM payments"
+      + " WHERE clearing_file_id = ANY($1) AND status = 'submitted' ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+  /** The files that still have a payment awaiting settlement (submitted or in review). */
+  private static final String FILES_AWAITING_SETTLEMENT = "SELECT DISTINCT clearing_file_id FROM payments"
+      + " WHERE clearing_file_id = ANY($1) AND status IN ('submitted', 'needs_review')";
 
   private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
 
@@ -50,6 +61,22 @@ public final class PaymentQueries {
   /** The file's payments still submitted, locked, in id order. */
   public static Future<List<PaymentRef>> submittedInFile(SqlConnection conn, String fileId) {
     return inFile(conn, fileId, SUBMITTED);
+  }
+
+  /** Up to {@code limit} submitted payments of these files, locked (skipping those locked elsewhere). */
+  public static Future<List<PaymentRef>> submittedInFiles(SqlConnection conn, List<String> fileIds, int limit) {
+    return conn.preparedQuery(SUBMITTED_IN_FILES).execute(Tuple.of(fileIds.toArray(String[]::new), limit))
+        .map(PaymentQueries::refs);
+  }
+
+  /** Those of the files that still have a payment submitted or in review. */
+  public static Future<Set<String>> filesAwaitingSettlement(SqlConnection conn, List<String> fileIds) {
+    return conn.preparedQuery(FILES_AWAITING_SETTLEMENT).execute(Tuple.of((Object) fileIds.toArray(String[]::new)))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString(0)));
+          return out;
+        });
   }
 
   private static Future<List<PaymentRef>> inFile(SqlConnection conn, String fileId, Set<PaymentStatus> states) {
