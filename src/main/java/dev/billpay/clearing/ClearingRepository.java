@@ -47,12 +47,17 @@ public final class ClearingRepository {
       + " AND effective_date <= $1 ORDER BY id";
   private static final String SETTLE_TRANSMITTED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
       + " WHERE id = ANY($1) AND status = 'transmitted'";
+  /** A file settled by the bank's settlement credit, whatever its state. */
+  private static final String SETTLE = "UPDATE clearing_files SET status = 'settled', settled_at = $2 WHERE id = $1";
   /** Files still not handed over long after they were written: their hand-over was cut short. */
   private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = 'created'"
       + " AND created_at < $1 ORDER BY id";
-  private static final String LIST = "SELECT id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"
+  /** The columns of a {@link ClearingFile} (all but the content). */
+  static final String FILE_COLUMNS = "id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"
       + " sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, transmitted_at, settled_at,"
-      + " created_at FROM clearing_files WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
+      + " created_at";
+  private static final String LIST = "SELECT " + FILE_COLUMNS
+      + " FROM clearing_files WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
   private static final String CONTENT = "SELECT content FROM clearing_files WHERE id = $1";
   private static final String FIND = LIST.replace("WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
       "WHERE id = $1");
@@ -114,6 +119,10 @@ public final class ClearingRepository {
   public static Future<Void> settleTransmitted(SqlConnection conn, List<String> fileIds, Instant at) {
     return fileIds.isEmpty() ? Future.succeededFuture()
         : conn.preparedQuery(SETTLE_TRANSMITTED).execute(Tuple.of(fileIds.toArray(String[]::new), utc(at))).mapEmpty();
+  }
+
+  public static Future<Void> settle(SqlConnection conn, String fileId, Instant at) {
+    return conn.preparedQuery(SETTLE).execute(Tuple.of(fileId, utc(at))).mapEmpty();
   }
 
   public Future<List<String>> abandonedBefore(Instant createdBefore) {

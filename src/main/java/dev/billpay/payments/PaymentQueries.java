@@ -3,13 +3,17 @@ package dev.billpay.payments;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,7 +42,29 @@ public final class PaymentQueries {
   private static final String FILES_AWAITING_SETTLEMENT = "SELECT DISTINCT clearing_file_id FROM payments"
       + " WHERE clearing_file_id = ANY($1) AND status IN ('submitted', 'needs_review')";
 
+  /** Submitted payments a bank statement may show being paid, by their effective date. */
+  private static final String SUBMITTED_EFFECTIVE_BETWEEN = "SELECT id, reference, amount, currency, effective_date"
+      + " FROM payments WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
+  /**
+   * Locks the payment a bank file refers to by its trace number: the latest with it, as trace
+   * numbers come round again after 9,999,999 entries (long after any return could arrive).
+   */
+  private static final String BY_TRACE = "SELECT " + PaymentRepository.COLUMNS + " FROM payments"
+      + " WHERE trace_number = $1 ORDER BY id DESC LIMIT 1 FOR UPDATE";
+  /** What became of each file's entries: settled, returned, or still outstanding, counted and summed. */
+  private static final String OUTCOMES_BY_FILE = """
+      SELECT clearing_file_id,
+        count(id) FILTER (WHERE status = 'settled') AS settled_count,
+        COALESCE(sum(amount) FILTER (WHERE status = 'settled'), 0) AS settled_amount,
+        count(id) FILTER (WHERE status = 'returned') AS returned_count,
+        COALESCE(sum(amount) FILTER (WHERE status = 'returned'), 0) AS returned_amount,
+        count(id) FILTER (WHERE status NOT IN ('settled', 'returned')) AS outstanding_count,
+        COALESCE(sum(amount) FILTER (WHERE status NOT IN ('settled', 'returned')), 0) AS outstanding_amount
+      FROM payments WHERE clearing_file_id = ANY($1) GROUP BY clearing_file_id""";
+
   private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
+  private static final Set<PaymentStatus> AWAITING_SETTLEMENT =
+      EnumSet.of(PaymentStatus.SUBMITTED, PaymentStatus.NEEDS_REVIEW);
 
   private PaymentQueries() {}
 
@@ -61,6 +87,56 @@ public final class PaymentQueries {
   /** The file's payments still submitted, locked, in id order. */
   public static Future<List<PaymentRef>> submittedInFile(SqlConnection conn, String fileId) {
     return inFile(conn, fileId, SUBMITTED);
+  }
+
+  /** The file's payments still submitted or in review, locked, in id order: those its settlement settles. */
+  public static Future<List<PaymentRef>> awaitingSettlementInFile(SqlConnection conn, String fileId) {
+    return inFile(conn, fileId, AWAITING_SETTLEMENT);
+  }
+
+  /** A submitted payment as a statement line may show it. */
+  public record Submitted(String id, String reference, long amount, String currency, LocalDate effectiveDate) {}
+
+  public static Future<List<Submitted>> submittedEffectiveBetween(SqlConnection conn, LocalDate from, LocalDate to) {
+    return conn.preparedQuery(SUBMITTED_EFFECTIVE_BETWEEN).execute(Tuple.of(from, to)).map(rows -> {
+      List<Submitted> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new Submitted(r.getString("id"), r.getString("reference"), r.getLong("amount"),
+            r.getString("currency").trim(), r.getLocalDate("effective_date")));
+      }
+      return out;
+    });
+  }
+
+  /** The payment with the trace number (the latest, if it came round again), locked. */
+  public static Future<Optional<Payment>> lockByTrace(SqlConnection conn, String traceNumber) {
+    return conn.preparedQuery(BY_TRACE).execute(Tuple.of(traceNumber)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(PaymentRepository.toPayment(it.next())) : Optional.empty();
+    });
+  }
+
+  /** How many of a file's payments, and how much, are settled, returned and still outstanding. */
+  public record FileOutcome(long settledCount, long settledAmount, long returnedCount, long returnedAmount,
+      long outstandingCount, long outstandingAmount) {
+    public static final FileOutcome NONE = new FileOutcome(0, 0, 0, 0, 0, 0);
+  }
+
+  /** The outcome of each of the files, by file id; a file without payments is absent. */
+  public static Future<Map<String, FileOutcome>> outcomesByFile(SqlClient client, List<String> fileIds) {
+    if (fileIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return client.preparedQuery(OUTCOMES_BY_FILE).execute(Tuple.of((Object) fileIds.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, FileOutcome> out = new HashMap<>(rows.size() * 2);
+          for (Row r : rows) {
+            out.put(r.getString("clearing_file_id"), new FileOutcome(r.getLong("settled_count"),
+                r.getLong("settled_amount"), r.getLong("returned_count"), r.getLong("returned_amount"),
+                r.getLong("outstanding_count"), r.getLong("outstanding_amount")));
+          }
+          return out;
+        });
   }
 
   /** Up to {@code limit} submitted payments of these files, locked (skipping those locked elsewhere). */

@@ -63,14 +63,6 @@ public final class PaymentRepository {
   private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
       + " AND due_at < $2 ORDER BY due_at";
 
-  /**
-   * Locks the payment a bank file refers to by its trace number: the latest with it, as trace
-   * numbers come round again after 9,999,999 entries (long after any return could arrive).
-   */
-  private static final String FIND_BY_TRACE = "SELECT " + COLUMNS + " FROM payments WHERE trace_number = $1"
-      + " ORDER BY id DESC LIMIT 1 FOR UPDATE";
-  private static final String RECORD_RETURN = "UPDATE payments SET return_code = $2, return_reason = $3 WHERE id = $1";
-
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
 
   private final Pool pool;
@@ -142,16 +134,6 @@ public final class PaymentRepository {
       rows.forEach(r -> out.add(r.getString("id")));
       return out;
     });
-  }
-
-  public static Future<Optional<Payment>> findByTrace(SqlConnection conn, String traceNumber) {
-    return conn.preparedQuery(FIND_BY_TRACE).execute(Tuple.of(traceNumber))
-        .map(rows -> first(rows).map(PaymentRepository::toPayment));
-  }
-
-  /** Stores the bank's return reason; the transition to returned follows in the same transaction. */
-  public static Future<Void> recordReturn(SqlConnection conn, String paymentId, String code, String reason) {
-    return conn.preparedQuery(RECORD_RETURN).execute(Tuple.of(paymentId, code, reason)).mapEmpty();
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
