@@ -4,7 +4,6 @@ import dev.billpay.config.GatewayConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.db.PgPools;
 import dev.billpay.observability.GatewayMetrics;
-import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import io.vertx.core.Future;

@@ -6,7 +6,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -62,11 +65,36 @@ public final class PaymentQueries {
         COALESCE(sum(amount) FILTER (WHERE status NOT IN ('settled', 'returned')), 0) AS outstanding_amount
       FROM payments WHERE clearing_file_id = ANY($1) GROUP BY clearing_file_id""";
 
+  /** Due scheduled payments; those of a paused or canceled plan wait (or are canceled with it). */
+  private static final String CLAIM_DUE = """
+      SELECT id, client_id FROM payments p WHERE status = 'scheduled' AND due_at <= $1
+        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status <> 'paused'))
+      ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
+  private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
+      + " AND due_at < $2 ORDER BY due_at";
+
   private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
   private static final Set<PaymentStatus> AWAITING_SETTLEMENT =
       EnumSet.of(PaymentStatus.SUBMITTED, PaymentStatus.NEEDS_REVIEW);
 
   private PaymentQueries() {}
+
+  /**
+   * Up to {@code limit} scheduled payments due by {@code now}, earliest first, locked; SKIP LOCKED lets
+   * any number of schedulers share them.
+   */
+  public static Future<List<PaymentRef>> claimDue(SqlConnection conn, Instant now, int limit) {
+    return conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), limit)).map(PaymentQueries::refs);
+  }
+
+  /** The plan's scheduled payments due before {@code before}, oldest first. */
+  public static Future<List<String>> scheduledOfPlan(SqlConnection conn, String planId, Instant before) {
+    return conn.preparedQuery(SCHEDULED_OF_PLAN).execute(Tuple.of(planId, utc(before))).map(rows -> {
+      List<String> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(r.getString("id")));
+      return out;
+    });
+  }
 
   /** A pending payment due for a clearing file: what the file needs of it, and the account it debits. */
   public record Due(String id, String clientId, long amount, String currency, String planId,
@@ -164,5 +192,9 @@ public final class PaymentQueries {
     List<PaymentRef> out = new ArrayList<>(rows.size());
     rows.forEach(r -> out.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
     return out;
+  }
+
+  private static OffsetDateTime utc(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 }

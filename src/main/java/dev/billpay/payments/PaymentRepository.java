@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
       + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
-  public static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
+  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
@@ -55,13 +55,6 @@ public final class PaymentRepository {
   /** A plan occurrence is inserted at most once, whatever the number of schedulers and restarts. */
   private static final String INSERT_OCCURRENCE = INSERT
       + " ON CONFLICT (plan_id, occurrence_date) WHERE plan_id IS NOT NULL DO NOTHING RETURNING id";
-  /** Due scheduled payments; those of a paused or canceled plan wait (or are canceled with it). */
-  private static final String CLAIM_DUE = """
-      SELECT id, client_id FROM payments p WHERE status = 'scheduled' AND due_at <= $1
-        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status <> 'paused'))
-      ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
-  private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
-      + " AND due_at < $2 ORDER BY due_at";
 
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
 
@@ -115,25 +108,8 @@ public final class PaymentRepository {
   }
 
   /** True if inserted, false if the plan already has this occurrence. */
-  public static Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
+  static Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
     return conn.preparedQuery(INSERT_OCCURRENCE).execute(tuple(p)).map(rows -> rows.size() > 0);
-  }
-
-  public static Future<List<PaymentRef>> claimDue(SqlConnection conn, Instant now, int limit) {
-    return conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), limit)).map(rows -> {
-      List<PaymentRef> out = new ArrayList<>();
-      rows.forEach(r -> out.add(new PaymentRef(r.getString("id"), r.getString("client_id"))));
-      return out;
-    });
-  }
-
-  /** The plan's scheduled payments due before {@code before}, oldest first. */
-  public static Future<List<String>> scheduledOfPlan(SqlConnection conn, String planId, Instant before) {
-    return conn.preparedQuery(SCHEDULED_OF_PLAN).execute(Tuple.of(planId, utc(before))).map(rows -> {
-      List<String> out = new ArrayList<>();
-      rows.forEach(r -> out.add(r.getString("id")));
-      return out;
-    });
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
@@ -217,7 +193,7 @@ public final class PaymentRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  public static Payment toPayment(Row r) {
+  static Payment toPayment(Row r) {
     return new Payment(
         r.getString("id"),
         r.getString("client_id"),

@@ -2,7 +2,6 @@ package dev.billpay.plans;
 
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
-import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import io.vertx.core.Future;
@@ -34,8 +33,7 @@ public final class SchedulerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
-    PaymentRepository payments = new PaymentRepository(pool);
-    scheduler = new PlanScheduler(pool, payments, new PaymentTransitions(), BankingCalendar.federalReserve(),
+    scheduler = new PlanScheduler(pool, new PaymentTransitions(), BankingCalendar.federalReserve(),
         config.scheduling());
     timer = vertx.setPeriodic(0, config.scheduling().pollIntervalMs(), id -> tick());
     return Future.succeededFuture();
