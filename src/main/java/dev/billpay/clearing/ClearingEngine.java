@@ -210,7 +210,7 @@ public final class ClearingEngine {
     ClearingFile file = new ClearingFile(Ids.newId("cf"), cutoff, fileDate, destination,
         nacha.header().fileIdModifier(), effective, sha256(content), content.split("\n", -1).length - 1,
         control.batchCount(), planned.traceNumbers().size(), control.totalDebitCents(), control.totalCreditCents(),
-        "created", null, null, at);
+        ClearingFileStatus.CREATED, null, null, at);
     List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
     List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
     // a payment changed under our lock is impossible unless the lock is broken: submitAll then refuses the whole run

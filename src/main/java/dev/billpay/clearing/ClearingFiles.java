@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class ClearingFiles {
   private static final String NOT_SETTLED_BETWEEN = "SELECT id, total_debit, effective_date FROM clearing_files"
-      + " WHERE status <> 'settled' AND effective_date BETWEEN $1 AND $2";
+      + " WHERE status <> " + ClearingFileStatus.SETTLED.sql() + " AND effective_date BETWEEN $1 AND $2";
   private static final String OF_FILE_DATE = "SELECT " + ClearingRepository.FILE_COLUMNS
       + " FROM clearing_files WHERE file_date = $1 ORDER BY id";
 

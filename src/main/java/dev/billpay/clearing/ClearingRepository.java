@@ -1,5 +1,10 @@
 package dev.billpay.clearing;
 
+import static dev.billpay.clearing.ClearingFileStatus.CREATED;
+import static dev.billpay.clearing.ClearingFileStatus.SETTLED;
+import static dev.billpay.clearing.ClearingFileStatus.TRANSMISSION_UNKNOWN;
+import static dev.billpay.clearing.ClearingFileStatus.TRANSMITTED;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -34,23 +39,25 @@ public final class ClearingRepository {
       SELECT CASE WHEN s.first + $1 - 1 <= 9999999 THEN setval('trace_sequence', s.first + $1 - 1) - $1 + 1
                   ELSE setval('trace_sequence', $1) - $1 + 1 END
       FROM (SELECT nextval('trace_sequence') AS first) s""";
-  private static final String INSERT_FILE = """
-      INSERT INTO clearing_files (id, cutoff_at, file_date, destination, file_id_modifier, effective_date, content,
-        sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'created', $14)""";
-  private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = 'transmitted', transmitted_at = $2"
-      + " WHERE id = $1 AND status = 'created'";
+  private static final String INSERT_FILE = "INSERT INTO clearing_files (id, cutoff_at, file_date, destination,"
+      + " file_id_modifier, effective_date, content, sha256, line_count, batch_count, entry_count, total_debit,"
+      + " total_credit, status, created_at)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, " + CREATED.sql() + ", $14)";
+  private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = " + TRANSMITTED.sql()
+      + ", transmitted_at = $2 WHERE id = $1 AND status = " + CREATED.sql();
   private static final String MARK_TRANSMISSION_UNKNOWN = "UPDATE clearing_files"
-      + " SET status = 'transmission_unknown' WHERE id = $1 AND status = 'created' RETURNING id";
+      + " SET status = " + TRANSMISSION_UNKNOWN.sql() + " WHERE id = $1 AND status = " + CREATED.sql()
+      + " RETURNING id";
   /** Files the bank has had since the effective date: their payments settle when the window has passed. */
-  private static final String TRANSMITTED_THROUGH = "SELECT id FROM clearing_files WHERE status = 'transmitted'"
-      + " AND effective_date <= $1 ORDER BY id";
-  private static final String SETTLE_TRANSMITTED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
-      + " WHERE id = ANY($1) AND status = 'transmitted'";
+  private static final String TRANSMITTED_THROUGH = "SELECT id FROM clearing_files WHERE status = "
+      + TRANSMITTED.sql() + " AND effective_date <= $1 ORDER BY id";
+  private static final String SETTLE_TRANSMITTED = "UPDATE clearing_files SET status = " + SETTLED.sql()
+      + ", settled_at = $2 WHERE id = ANY($1) AND status = " + TRANSMITTED.sql();
   /** A file settled by the bank's settlement credit, whatever its state. */
-  private static final String SETTLE = "UPDATE clearing_files SET status = 'settled', settled_at = $2 WHERE id = $1";
+  private static final String SETTLE = "UPDATE clearing_files SET status = " + SETTLED.sql()
+      + ", settled_at = $2 WHERE id = $1";
   /** Files still not handed over long after they were written: their hand-over was cut short. */
-  private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = 'created'"
+  private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = " + CREATED.sql()
       + " AND created_at < $1 ORDER BY id";
   /** The columns of a {@link ClearingFile} (all but the content). */
   static final String FILE_COLUMNS = "id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"

@@ -46,7 +46,7 @@ public final class ReconciliationReport {
     long[] totals = new long[8];
     for (ClearingFile f : files) {
       FileOutcome o = outcomes.getOrDefault(f.id(), FileOutcome.NONE);
-      fileList.add(new JsonObject().put("id", f.id()).put("status", f.status())
+      fileList.add(new JsonObject().put("id", f.id()).put("status", f.status().wire())
           .put("effective_date", f.effectiveDate().toString())
           .put("entry_count", f.entryCount()).put("total_debit", f.totalDebit())
           .put("settled", amount(o.settledCount(), o.settledAmount()))
