@@ -134,8 +134,8 @@ public final class ClearingEngine {
   }
 
   /**
-   * The execution check of SPEC section 3: only active US accounts in USD can be debited by ACH. The
-   * others fail now rather than sit pending forever.
+   * The execution check of a due payment: ACH can debit only an active US bank account, in USD. A
+   * payment whose account cannot be debited fails now rather than sit pending forever.
    */
   private static boolean canDebit(DuePayment p) {
     return "active".equals(p.accountStatus()) && "us_bank_account".equals(p.accountType())
@@ -239,8 +239,9 @@ public final class ClearingEngine {
 
   /**
    * A hand-over that failed or was cut short has an unknown outcome: the bank may have the file or
-   * not. Its payments become needs_review, with their events, and are never resubmitted by themselves;
-   * the bank's statement settles them, or its return file returns them (SPEC section 3).
+   * not. Its payments become needs_review, with their events: an unknown outcome is never a failure,
+   * and they are never resubmitted by themselves (a payment goes to the bank at most once); the bank's
+   * statement settles them, or its return file returns them.
    */
   public Future<Integer> transmissionUnknown(String fileId, Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
