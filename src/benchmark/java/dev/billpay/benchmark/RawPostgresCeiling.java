@@ -1,6 +1,6 @@
 package dev.billpay.benchmark;
 
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentEvents;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.shared.Ids;

@@ -1,8 +1,6 @@
 package dev.billpay.accounts;
 
 import dev.billpay.crypto.AccountNumberCipher.Sealed;
-import dev.billpay.db.BatchResults;
-import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -28,10 +26,6 @@ public final class FundingAccountRepository {
   private static final String FIND = "SELECT " + COLUMNS + " FROM funding_accounts WHERE id = $1 AND client_id = $2";
   private static final String LIST = "SELECT " + COLUMNS + " FROM funding_accounts WHERE client_id = $1"
       + " AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
-  /** Locks the row: a block (return file) and a new debit cannot interleave. */
-  private static final String DEBIT_STATUS =
-      "SELECT status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
-
   /** Conditional: only an active account is blocked, so a second block (a second return) is a no-op. */
   private static final String BLOCK = "UPDATE funding_accounts SET status = 'blocked', blocked_reason = $3,"
       + " updated_at = $4, version = version + 1 WHERE id = $1 AND client_id = $2 AND status = 'active'"
@@ -65,25 +59,6 @@ public final class FundingAccountRepository {
       List<FundingAccount> out = new ArrayList<>();
       rows.forEach(r -> out.add(toAccount(r)));
       return out;
-    });
-  }
-
-  /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
-  /** {@link #debitStatus} of many accounts in one round trip (the coalesced payment write path). */
-  public static Future<List<Optional<String>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
-    List<Tuple> tuples = new ArrayList<>(accounts.size());
-    accounts.forEach(a -> tuples.add(Tuple.of(a.id(), a.clientId())));
-    return conn.preparedQuery(DEBIT_STATUS).executeBatch(tuples).map(first -> BatchResults.each(first, tuples.size(),
-        rows -> {
-          var it = rows.iterator();
-          return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.<String>empty();
-        }));
-  }
-
-  public static Future<Optional<String>> debitStatus(SqlConnection conn, String clientId, String id) {
-    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.empty();
     });
   }
 

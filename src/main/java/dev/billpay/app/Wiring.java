@@ -75,7 +75,7 @@ public final class Wiring {
     this.clock = clock;
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
-    this.transitions = new PaymentTransitions(paymentRepository);
+    this.transitions = new PaymentTransitions();
     this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
         clock);
     this.clients = new ClientRepository(pool);
@@ -122,7 +122,7 @@ public final class Wiring {
 
   /** The plan scheduler's verticle: materialises occurrences and makes due payments pending. */
   public SchedulerVerticle schedulerVerticle() {
-    PlanScheduler scheduler = new PlanScheduler(pool, paymentRepository, transitions,
+    PlanScheduler scheduler = new PlanScheduler(pool, transitions,
         BankingCalendar.federalReserve(), config.scheduling());
     return new SchedulerVerticle(scheduler, config.scheduling(), clock);
   }

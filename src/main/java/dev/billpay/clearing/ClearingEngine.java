@@ -1,6 +1,6 @@
 package dev.billpay.clearing;
 
-import dev.billpay.clearing.ClearingRepository.DuePayment;
+import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.clearing.nacha.CompanyBatch;
 import dev.billpay.clearing.nacha.FileHeader;
 import dev.billpay.clearing.nacha.NachaFile;
@@ -13,10 +13,9 @@ import dev.billpay.clearing.nacha.SecCode;
 import dev.billpay.clearing.nacha.TransactionCode;
 import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.crypto.AccountNumberCipher;
-import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.observability.GatewayMetrics;
-import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentQueries;
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
@@ -34,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +96,7 @@ public final class ClearingEngine {
 
   private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
     LocalDate effective = cutoffs.effectiveDateFor(cutoff);
-    return ClearingRepository.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(due -> {
+    return due(conn, effective).compose(due -> {
       List<DuePayment> debitable = new ArrayList<>();
       List<DuePayment> refused = new ArrayList<>();
       for (DuePayment p : due) {
@@ -112,8 +112,30 @@ public final class ClearingEngine {
   }
 
   /**
-   * The execution check of SPEC section 3: only active US accounts in USD can be debited by ACH. The
-   * others fail now rather than sit pending forever.
+   * The pending payments effective by the date (locked, so none can change until the run commits) and
+   * the funding accounts they debit, in payment id order.
+   */
+  private static Future<List<DuePayment>> due(SqlConnection conn, LocalDate effective) {
+    return PaymentQueries.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(payments ->
+        payments.isEmpty() ? Future.succeededFuture(List.of())
+            : FundingAccountQueries.debitAccounts(conn, payments.stream()
+                .map(PaymentQueries.Due::fundingAccountId).collect(Collectors.toSet()))
+                .map(accounts -> {
+                  List<DuePayment> due = new ArrayList<>(payments.size());
+                  for (PaymentQueries.Due p : payments) {
+                    // checked when the payment was made, and never deleted: a payment without one stays pending
+                    FundingAccountQueries.DebitAccount account = accounts.get(p.fundingAccountId());
+                    if (account != null) {
+                      due.add(DuePayment.of(p, account));
+                    }
+                  }
+                  return due;
+                }));
+  }
+
+  /**
+   * The execution check of a due payment: ACH can debit only an active US bank account, in USD. A
+   * payment whose account cannot be debited fails now rather than sit pending forever.
    */
   private static boolean canDebit(DuePayment p) {
     return "active".equals(p.accountStatus()) && "us_bank_account".equals(p.accountType())
@@ -121,7 +143,7 @@ public final class ClearingEngine {
   }
 
   private Future<Void> failAll(SqlConnection conn, List<DuePayment> refused, Instant at) {
-    return transitions.applyAll(conn, refused.stream().map(p -> new PaymentRepository.Ref(p.id(), p.clientId()))
+    return transitions.applyAll(conn, refused.stream().map(p -> new PaymentRef(p.id(), p.clientId()))
         .toList(), PaymentStatus.FAILED, at);
   }
 
@@ -188,21 +210,12 @@ public final class ClearingEngine {
     ClearingFile file = new ClearingFile(Ids.newId("cf"), cutoff, fileDate, destination,
         nacha.header().fileIdModifier(), effective, sha256(content), content.split("\n", -1).length - 1,
         control.batchCount(), planned.traceNumbers().size(), control.totalDebitCents(), control.totalCreditCents(),
-        "created", null, null, at);
+        ClearingFileStatus.CREATED, null, null, at);
     List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
     List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
+    // a payment changed under our lock is impossible unless the lock is broken: submitAll then refuses the whole run
     return ClearingRepository.insertFile(conn, file, content)
-        .compose(v -> ClearingRepository.submit(conn, file.id(), ids, traces, effective, at))
-        .compose(submitted -> {
-          if (submitted.size() != ids.size()) {
-            // a payment changed under our lock: impossible unless the lock is broken, so refuse the whole run
-            return Future.failedFuture(new IllegalStateException("expected " + ids.size() + " pending payments, "
-                + submitted.size() + " were"));
-          }
-          List<OutboxWriter.Pending> events = submitted.stream()
-              .map(p -> new OutboxWriter.Pending(PaymentEvents.of(p, "submitted"), p.id())).toList();
-          return OutboxWriter.appendAll(conn, events, at);
-        })
+        .compose(v -> transitions.submitAll(conn, file.id(), ids, traces, effective, at))
         .map(file);
   }
 
@@ -226,12 +239,15 @@ public final class ClearingEngine {
 
   /**
    * A hand-over that failed or was cut short has an unknown outcome: the bank may have the file or
-   * not. Its payments become needs_review, with their events, and are never resubmitted by themselves;
-   * the bank's statement settles them, or its return file returns them (SPEC section 3).
+   * not. Its payments become needs_review, with their events: an unknown outcome is never a failure,
+   * and they are never resubmitted by themselves (a payment goes to the bank at most once); the bank's
+   * statement settles them, or its return file returns them.
    */
   public Future<Integer> transmissionUnknown(String fileId, Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     return pool.withTransaction(conn -> ClearingRepository.markTransmissionUnknown(conn, fileId)
+        .compose(marked -> marked ? PaymentQueries.submittedInFile(conn, fileId)
+            : Future.succeededFuture(List.<PaymentRef>of()))
         .compose(payments -> transitions.applyAll(conn, payments, PaymentStatus.NEEDS_REVIEW, at)
             .map(payments.size())));
   }

@@ -20,7 +20,7 @@ public record ClearingFile(
     int entryCount,
     long totalDebit,
     long totalCredit,
-    String status,
+    ClearingFileStatus status,
     Instant transmittedAt,
     Instant settledAt,
     Instant createdAt) {
@@ -30,7 +30,7 @@ public record ClearingFile(
         r.getLocalDate("file_date"), r.getString("destination"), r.getString("file_id_modifier").charAt(0),
         r.getLocalDate("effective_date"), r.getString("sha256"), r.getInteger("line_count"),
         r.getInteger("batch_count"), r.getInteger("entry_count"), r.getLong("total_debit"),
-        r.getLong("total_credit"), r.getString("status"), instant(r.getOffsetDateTime("transmitted_at")),
+        r.getLong("total_credit"), ClearingFileStatus.fromWire(r.getString("status")), instant(r.getOffsetDateTime("transmitted_at")),
         instant(r.getOffsetDateTime("settled_at")), r.getOffsetDateTime("created_at").toInstant());
   }
 
@@ -42,7 +42,7 @@ public record ClearingFile(
     return new JsonObject()
         .put("id", id)
         .put("object", "clearing_file")
-        .put("status", status)
+        .put("status", status.wire())
         .put("format", "nacha")
         .put("cutoff_at", cutoffAt.toString())
         .put("file_date", fileDate.toString())

@@ -1,12 +1,15 @@
 package dev.billpay.clearing;
 
-import dev.billpay.crypto.AccountNumberCipher.Sealed;
-import dev.billpay.payments.Payment;
-import dev.billpay.payments.PaymentRepository;
+import static dev.billpay.clearing.ClearingFileStatus.CREATED;
+import static dev.billpay.clearing.ClearingFileStatus.SETTLED;
+import static dev.billpay.clearing.ClearingFileStatus.TRANSMISSION_UNKNOWN;
+import static dev.billpay.clearing.ClearingFileStatus.TRANSMITTED;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -19,24 +22,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Clearing runs and files, and the payment side of putting payments into a file, in PostgreSQL. */
+/** Clearing runs and files in PostgreSQL: the only writer of both tables. */
 public final class ClearingRepository {
   /** One cut-off is run once, whatever the number of instances: the row is the claim. */
   private static final String CLAIM_RUN = "INSERT INTO clearing_runs (cutoff_at, started_at) VALUES ($1, $2)"
       + " ON CONFLICT (cutoff_at) DO NOTHING RETURNING cutoff_at";
   private static final String RUN_EXISTS = "SELECT 1 FROM clearing_runs WHERE cutoff_at = $1";
   private static final String RUN_DONE = "UPDATE clearing_runs SET file_count = $2, entry_count = $3 WHERE cutoff_at = $1";
-  /**
-   * Pending payments whose effective date has come, with what the file needs of their funding account.
-   * FOR UPDATE OF p: a payment is locked while it is put into a file, so a cancel waits and then fails.
-   */
-  private static final String PENDING_DUE = """
-      SELECT p.id, p.client_id, p.amount, p.currency, p.plan_id, fa.id AS fa_id, fa.type AS fa_type,
-        fa.status AS fa_status, fa.holder_name, fa.routing_number, fa.account_type, fa.number_ciphertext,
-        fa.number_key_id
-      FROM payments p JOIN funding_accounts fa ON fa.id = p.funding_account_id
-      WHERE p.status = 'pending' AND p.effective_date <= $1
-      ORDER BY p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED""";
   private static final String USED_MODIFIERS = "SELECT file_id_modifier FROM clearing_files"
       + " WHERE file_date = $1 AND destination = $2";
   /**
@@ -47,48 +39,40 @@ public final class ClearingRepository {
       SELECT CASE WHEN s.first + $1 - 1 <= 9999999 THEN setval('trace_sequence', s.first + $1 - 1) - $1 + 1
                   ELSE setval('trace_sequence', $1) - $1 + 1 END
       FROM (SELECT nextval('trace_sequence') AS first) s""";
-  private static final String INSERT_FILE = """
-      INSERT INTO clearing_files (id, cutoff_at, file_date, destination, file_id_modifier, effective_date, content,
-        sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'created', $14)""";
-  /** The batched transition pending → submitted with each payment's trace number; only pending ones move. */
-  private static final String SUBMIT = "UPDATE payments p SET status = 'submitted', version = p.version + 1,"
-      + " updated_at = $3, trace_number = u.trace, clearing_file_id = $2, effective_date = $5"
-      + " FROM unnest($1::text[], $4::text[]) AS u(id, trace) WHERE p.id = u.id AND p.status = 'pending'"
-      + " RETURNING " + prefixed("p.");
-  private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = 'transmitted', transmitted_at = $2"
-      + " WHERE id = $1 AND status = 'created'";
+  private static final String INSERT_FILE = "INSERT INTO clearing_files (id, cutoff_at, file_date, destination,"
+      + " file_id_modifier, effective_date, content, sha256, line_count, batch_count, entry_count, total_debit,"
+      + " total_credit, status, created_at)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, " + CREATED.sql() + ", $14)";
+  private static final String MARK_TRANSMITTED = "UPDATE clearing_files SET status = " + TRANSMITTED.sql()
+      + ", transmitted_at = $2 WHERE id = $1 AND status = " + CREATED.sql();
   private static final String MARK_TRANSMISSION_UNKNOWN = "UPDATE clearing_files"
-      + " SET status = 'transmission_unknown' WHERE id = $1 AND status = 'created' RETURNING id";
-  private static final String SUBMITTED_IN_FILE = "SELECT id, client_id FROM payments"
-      + " WHERE clearing_file_id = $1 AND status = 'submitted' ORDER BY id FOR UPDATE";
+      + " SET status = " + TRANSMISSION_UNKNOWN.sql() + " WHERE id = $1 AND status = " + CREATED.sql()
+      + " RETURNING id";
+  /** Files the bank has had since the effective date: their payments settle when the window has passed. */
+  private static final String TRANSMITTED_THROUGH = "SELECT id FROM clearing_files WHERE status = "
+      + TRANSMITTED.sql() + " AND effective_date <= $1 ORDER BY id";
+  private static final String SETTLE_TRANSMITTED = "UPDATE clearing_files SET status = " + SETTLED.sql()
+      + ", settled_at = $2 WHERE id = ANY($1) AND status = " + TRANSMITTED.sql();
+  /** A file settled by the bank's settlement credit, whatever its state. */
+  private static final String SETTLE = "UPDATE clearing_files SET status = " + SETTLED.sql()
+      + ", settled_at = $2 WHERE id = $1";
   /** Files still not handed over long after they were written: their hand-over was cut short. */
-  private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = 'created'"
+  private static final String ABANDONED = "SELECT id FROM clearing_files WHERE status = " + CREATED.sql()
       + " AND created_at < $1 ORDER BY id";
-  private static final String LIST = "SELECT id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"
+  /** The columns of a {@link ClearingFile} (all but the content). */
+  static final String FILE_COLUMNS = "id, cutoff_at, file_date, destination, file_id_modifier, effective_date,"
       + " sha256, line_count, batch_count, entry_count, total_debit, total_credit, status, transmitted_at, settled_at,"
-      + " created_at FROM clearing_files WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
+      + " created_at";
+  private static final String LIST = "SELECT " + FILE_COLUMNS
+      + " FROM clearing_files WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
   private static final String CONTENT = "SELECT content FROM clearing_files WHERE id = $1";
   private static final String FIND = LIST.replace("WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
       "WHERE id = $1");
-
-  /** A pending payment and the funding account it debits (the number still sealed). */
-  public record DuePayment(String id, String clientId, long amount, String currency, String planId,
-      String fundingAccountId, String accountType, String accountStatus, String holderName, String routingNumber,
-      String bankAccountType, Sealed number) {}
 
   private final Pool pool;
 
   public ClearingRepository(Pool pool) {
     this.pool = pool;
-  }
-
-  private static String prefixed(String prefix) {
-    StringBuilder out = new StringBuilder();
-    for (String column : PaymentRepository.COLUMNS.split(",")) {
-      out.append(out.length() == 0 ? "" : ", ").append(prefix).append(column.trim());
-    }
-    return out.toString();
   }
 
   public static Future<Boolean> claimRun(SqlConnection conn, Instant cutoff, Instant now) {
@@ -101,20 +85,6 @@ public final class ClearingRepository {
 
   public static Future<Void> runDone(SqlConnection conn, Instant cutoff, int files, int entries) {
     return conn.preparedQuery(RUN_DONE).execute(Tuple.of(utc(cutoff), files, entries)).mapEmpty();
-  }
-
-  public static Future<List<DuePayment>> pendingDue(SqlConnection conn, LocalDate effectiveBy, int limit) {
-    return conn.preparedQuery(PENDING_DUE).execute(Tuple.of(effectiveBy, limit)).map(rows -> {
-      List<DuePayment> out = new ArrayList<>();
-      for (Row r : rows) {
-        out.add(new DuePayment(r.getString("id"), r.getString("client_id"), r.getLong("amount"),
-            r.getString("currency").trim(), r.getString("plan_id"), r.getString("fa_id"), r.getString("fa_type"),
-            r.getString("fa_status"), r.getString("holder_name"), r.getString("routing_number"),
-            r.getString("account_type"),
-            new Sealed(r.getBuffer("number_ciphertext").getBytes(), r.getString("number_key_id"))));
-      }
-      return out;
-    });
   }
 
   public static Future<Set<Character>> usedModifiers(SqlConnection conn, LocalDate fileDate, String destination) {
@@ -138,44 +108,38 @@ public final class ClearingRepository {
         .addOffsetDateTime(utc(f.createdAt()))).mapEmpty();
   }
 
-  /**
-   * Marks the payments submitted in one statement, with the file's effective entry date (the day the
-   * debit settles); answers them as they now are, for their events.
-   */
-  public static Future<List<Payment>> submit(SqlConnection conn, String fileId, List<String> paymentIds,
-      List<String> traces, LocalDate effective, Instant at) {
-    return conn.preparedQuery(SUBMIT).execute(Tuple.of(paymentIds.toArray(String[]::new), fileId, utc(at),
-        traces.toArray(String[]::new), effective)).map(rows -> {
-          List<Payment> out = new ArrayList<>();
-          rows.forEach(r -> out.add(PaymentRepository.toPayment(r)));
-          return out;
-        });
-  }
-
   public Future<Void> markTransmitted(String fileId, Instant at) {
     return pool.preparedQuery(MARK_TRANSMITTED).execute(Tuple.of(fileId, utc(at))).mapEmpty();
   }
 
-  /**
-   * Marks a file whose hand-over did not complete; answers its payments still submitted (locked), or
-   * nothing when the file was not in {@code created} any more.
-   */
-  public static Future<List<PaymentRepository.Ref>> markTransmissionUnknown(SqlConnection conn, String fileId) {
-    return conn.preparedQuery(MARK_TRANSMISSION_UNKNOWN).execute(Tuple.of(fileId)).compose(marked -> marked.size() == 0
-        ? Future.succeededFuture(List.of())
-        : conn.preparedQuery(SUBMITTED_IN_FILE).execute(Tuple.of(fileId)).map(rows -> {
-          List<PaymentRepository.Ref> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
-          return out;
-        }));
+  /** Marks a file whose hand-over did not complete; false when the file was not in {@code created} any more. */
+  public static Future<Boolean> markTransmissionUnknown(SqlConnection conn, String fileId) {
+    return conn.preparedQuery(MARK_TRANSMISSION_UNKNOWN).execute(Tuple.of(fileId)).map(marked -> marked.size() > 0);
+  }
+
+  /** The transmitted files effective on or before the date, in id order. */
+  public static Future<List<String>> transmittedThrough(SqlConnection conn, LocalDate effectiveBy) {
+    return conn.preparedQuery(TRANSMITTED_THROUGH).execute(Tuple.of(effectiveBy)).map(ClearingRepository::ids);
+  }
+
+  /** Marks these files settled, those still transmitted. */
+  public static Future<Void> settleTransmitted(SqlConnection conn, List<String> fileIds, Instant at) {
+    return fileIds.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(SETTLE_TRANSMITTED).execute(Tuple.of(fileIds.toArray(String[]::new), utc(at))).mapEmpty();
+  }
+
+  public static Future<Void> settle(SqlConnection conn, String fileId, Instant at) {
+    return conn.preparedQuery(SETTLE).execute(Tuple.of(fileId, utc(at))).mapEmpty();
   }
 
   public Future<List<String>> abandonedBefore(Instant createdBefore) {
-    return pool.preparedQuery(ABANDONED).execute(Tuple.of(utc(createdBefore))).map(rows -> {
-      List<String> out = new ArrayList<>();
-      rows.forEach(r -> out.add(r.getString(0)));
-      return out;
-    });
+    return pool.preparedQuery(ABANDONED).execute(Tuple.of(utc(createdBefore))).map(ClearingRepository::ids);
+  }
+
+  private static List<String> ids(RowSet<Row> rows) {
+    List<String> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(r.getString(0)));
+    return out;
   }
 
   public Future<List<JsonObject>> list(String startingAfter, int limitPlusOne) {

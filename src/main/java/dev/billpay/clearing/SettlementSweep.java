@@ -1,36 +1,25 @@
 package dev.billpay.clearing;
 
-import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SPEC section 9: a submitted payment that no return has reached within the settlement window
- * (banking days after its effective date) is settled, if its file reached the bank. A file whose
- * hand-over is unknown settles only by the bank's statement. Statement matches settle earlier.
+ * A submitted payment that no return has reached within the settlement window (banking days after
+ * its effective date) is settled, if its file reached the bank; the file is settled once none of its
+ * payments awaits settlement any more. A file whose hand-over is unknown settles only by the bank's
+ * statement. Statement matches settle earlier.
  */
 public final class SettlementSweep {
-  private static final String CLAIM = """
-      SELECT p.id, p.client_id FROM payments p JOIN clearing_files cf ON cf.id = p.clearing_file_id
-      WHERE p.status = 'submitted' AND cf.status = 'transmitted' AND cf.effective_date <= $1
-      ORDER BY p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED""";
-  private static final String FILES_SETTLED = """
-      UPDATE clearing_files cf SET status = 'settled', settled_at = $2
-      WHERE cf.status = 'transmitted' AND cf.effective_date <= $1
-        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.clearing_file_id = cf.id
-          AND p.status IN ('submitted', 'needs_review'))""";
   private static final int BATCH = 500;
 
   private final Pool pool;
@@ -61,13 +50,16 @@ public final class SettlementSweep {
   public Future<Integer> run(Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     LocalDate through = settledThrough(LocalDate.ofInstant(at, zone));
-    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(through, BATCH)).compose(rows -> {
-      List<PaymentRepository.Ref> due = new ArrayList<>();
-      rows.forEach(r -> due.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
-      return transitions.applyAll(conn, due, PaymentStatus.SETTLED, at)
-          .compose(v -> conn.preparedQuery(FILES_SETTLED)
-              .execute(Tuple.of(through, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
-          .map(due.size());
-    }));
+    return pool.withTransaction(conn -> ClearingRepository.transmittedThrough(conn, through).compose(files ->
+        files.isEmpty() ? Future.succeededFuture(0) : settle(conn, files, at)));
+  }
+
+  private Future<Integer> settle(SqlConnection conn, List<String> files, Instant at) {
+    return PaymentQueries.submittedInFiles(conn, files, BATCH).compose(due ->
+        transitions.applyAll(conn, due, PaymentStatus.SETTLED, at)
+            .compose(v -> PaymentQueries.filesAwaitingSettlement(conn, files))
+            .compose(outstanding -> ClearingRepository.settleTransmitted(conn,
+                files.stream().filter(f -> !outstanding.contains(f)).toList(), at))
+            .map(due.size()));
   }
 }

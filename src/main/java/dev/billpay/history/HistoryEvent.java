@@ -1,6 +1,7 @@
 package dev.billpay.history;
 
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.events.CloudEvents;
+import dev.billpay.events.EventTypes;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,16 +31,16 @@ public record HistoryEvent(
       JsonObject data = event.getJsonObject("data");
       String id = required(event.getString("id"), "id");
       String type = required(event.getString("type"), "type");
-      if (type.startsWith(OTHER_RESOURCES_PREFIX) && !type.startsWith(PaymentEvents.TYPE_PREFIX)) {
+      if (type.startsWith(OTHER_RESOURCES_PREFIX) && !type.startsWith(EventTypes.PAYMENT_PREFIX)) {
         required(event.getString("subject"), "subject");
         return Optional.empty();
       }
-      if (!type.startsWith(PaymentEvents.TYPE_PREFIX)) {
+      if (!type.startsWith(EventTypes.PAYMENT_PREFIX)) {
         throw new IllegalArgumentException("not a payment event: " + type);
       }
       return Optional.of(new HistoryEvent(id, type, Instant.parse(required(event.getString("time"), "time")),
           required(event.getString("subject"), "subject"),
-          required(event.getString(PaymentEvents.CLIENT_ID_ATTRIBUTE), PaymentEvents.CLIENT_ID_ATTRIBUTE),
+          required(event.getString(CloudEvents.CLIENT_ID_ATTRIBUTE), CloudEvents.CLIENT_ID_ATTRIBUTE),
           required(data.getString("funding_account_id"), "data.funding_account_id"),
           required(data.getString("status"), "data.status"),
           data.getLong("amount"), required(data.getString("currency"), "data.currency"), value));

@@ -1,8 +1,6 @@
 package dev.billpay.payees;
 
 import dev.billpay.crypto.AccountNumberCipher.Sealed;
-import dev.billpay.db.BatchResults;
-import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -27,8 +25,6 @@ public final class PayeeRepository {
       + " AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
   private static final String SOFT_DELETE = "UPDATE payees SET status = 'deleted', deleted_at = $3"
       + " WHERE id = $1 AND client_id = $2 AND status = 'active' RETURNING " + COLUMNS;
-  private static final String IS_ACTIVE =
-      "SELECT 1 FROM payees WHERE id = $1 AND client_id = $2 AND status = 'active' FOR SHARE";
 
   private final Pool pool;
 
@@ -64,19 +60,6 @@ public final class PayeeRepository {
           var it = rows.iterator();
           return it.hasNext() ? Optional.of(toPayee(it.next())) : Optional.empty();
         });
-  }
-
-  /** Whether the payee exists for the client and may be paid, locked for the caller's transaction. */
-  /** {@link #isActive} of many payees in one round trip (the coalesced payment write path). */
-  public static Future<List<Boolean>> areActive(SqlConnection conn, List<Owned> payees) {
-    List<Tuple> tuples = new ArrayList<>(payees.size());
-    payees.forEach(p -> tuples.add(Tuple.of(p.id(), p.clientId())));
-    return conn.preparedQuery(IS_ACTIVE).executeBatch(tuples)
-        .map(first -> BatchResults.each(first, tuples.size(), rows -> rows.size() == 1));
-  }
-
-  public static Future<Boolean> isActive(SqlConnection conn, String clientId, String id) {
-    return conn.preparedQuery(IS_ACTIVE).execute(Tuple.of(id, clientId)).map(rows -> rows.size() == 1);
   }
 
   private static Payee toPayee(Row r) {

@@ -1,6 +1,5 @@
 package dev.billpay.payments;
 
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -22,13 +22,29 @@ import java.util.Set;
 public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
       + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
-  public static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
+  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
-  /** The conditional update of every transition: it only succeeds from an allowed source state. */
-  private static final String TRANSITION = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4"
-      + " WHERE id = $1 AND client_id = $2 AND status = ANY($5) RETURNING " + COLUMNS;
+  /** {@link #COLUMNS} of the row named {@code p}, for statements that join it with their parameters. */
+  private static final String P_COLUMNS = prefixed("p.");
+  /**
+   * The conditional update of every transition, for any number of payments at once: each moves only
+   * from an allowed source state, and only if it is its owner's.
+   */
+  private static final String TRANSITION = "UPDATE payments p SET status = $3, version = p.version + 1, updated_at = $4"
+      + " FROM unnest($1::text[], $2::text[]) AS r(id, client_id)"
+      + " WHERE p.id = r.id AND p.client_id = r.client_id AND p.status = ANY($5) RETURNING " + P_COLUMNS;
+  /** The transition into a file: each payment gets its trace number, the file and the file's effective date. */
+  private static final String SUBMIT = "UPDATE payments p SET status = $6, version = p.version + 1,"
+      + " updated_at = $3, trace_number = u.trace, clearing_file_id = $2, effective_date = $5"
+      + " FROM unnest($1::text[], $4::text[]) AS u(id, trace) WHERE p.id = u.id AND p.status = ANY($7)"
+      + " RETURNING " + P_COLUMNS;
+  /** The transition to returned, with the bank's reason. */
+  private static final String RETURN = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4,"
+      + " return_code = $6, return_reason = $7 WHERE id = $1 AND client_id = $2 AND status = ANY($5)"
+      + " RETURNING " + COLUMNS;
+  private static final String LOCK_STATE = "SELECT client_id, status FROM payments WHERE id = $1 FOR UPDATE";
   /** Adds to today's total only while it stays within the limit; no row back means over the limit. */
   private static final String ADD_TO_DAILY_TOTAL = """
       INSERT INTO client_daily_totals AS t (client_id, day, currency, total) VALUES ($1, $2, $3, $4)
@@ -39,24 +55,6 @@ public final class PaymentRepository {
   /** A plan occurrence is inserted at most once, whatever the number of schedulers and restarts. */
   private static final String INSERT_OCCURRENCE = INSERT
       + " ON CONFLICT (plan_id, occurrence_date) WHERE plan_id IS NOT NULL DO NOTHING RETURNING id";
-  /** Due scheduled payments; those of a paused or canceled plan wait (or are canceled with it). */
-  private static final String CLAIM_DUE = """
-      SELECT id, client_id FROM payments p WHERE status = 'scheduled' AND due_at <= $1
-        AND (plan_id IS NULL OR EXISTS (SELECT 1 FROM payment_plans pl WHERE pl.id = p.plan_id AND pl.status <> 'paused'))
-      ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
-  private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
-      + " AND due_at < $2 ORDER BY due_at";
-
-  /**
-   * Locks the payment a bank file refers to by its trace number: the latest with it, as trace
-   * numbers come round again after 9,999,999 entries (long after any return could arrive).
-   */
-  private static final String FIND_BY_TRACE = "SELECT " + COLUMNS + " FROM payments WHERE trace_number = $1"
-      + " ORDER BY id DESC LIMIT 1 FOR UPDATE";
-  private static final String RECORD_RETURN = "UPDATE payments SET return_code = $2, return_reason = $3 WHERE id = $1";
-
-  /** A payment's id and owner, as the background jobs see it. */
-  public record Ref(String id, String clientId) {}
 
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
 
@@ -110,61 +108,80 @@ public final class PaymentRepository {
   }
 
   /** True if inserted, false if the plan already has this occurrence. */
-  public Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
+  static Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
     return conn.preparedQuery(INSERT_OCCURRENCE).execute(tuple(p)).map(rows -> rows.size() > 0);
-  }
-
-  public static Future<List<Ref>> claimDue(SqlConnection conn, Instant now, int limit) {
-    return conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), limit)).map(rows -> {
-      List<Ref> out = new ArrayList<>();
-      rows.forEach(r -> out.add(new Ref(r.getString("id"), r.getString("client_id"))));
-      return out;
-    });
-  }
-
-  /** The plan's scheduled payments due before {@code before}, oldest first. */
-  public static Future<List<String>> scheduledOfPlan(SqlConnection conn, String planId, Instant before) {
-    return conn.preparedQuery(SCHEDULED_OF_PLAN).execute(Tuple.of(planId, utc(before))).map(rows -> {
-      List<String> out = new ArrayList<>();
-      rows.forEach(r -> out.add(r.getString("id")));
-      return out;
-    });
-  }
-
-  public static Future<Optional<Payment>> findByTrace(SqlConnection conn, String traceNumber) {
-    return conn.preparedQuery(FIND_BY_TRACE).execute(Tuple.of(traceNumber))
-        .map(rows -> first(rows).map(PaymentRepository::toPayment));
-  }
-
-  /** Stores the bank's return reason; the transition to returned follows in the same transaction. */
-  public static Future<Void> recordReturn(SqlConnection conn, String paymentId, String code, String reason) {
-    return conn.preparedQuery(RECORD_RETURN).execute(Tuple.of(paymentId, code, reason)).mapEmpty();
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
     return find(pool, clientId, paymentId);
   }
 
-  public Future<Optional<Payment>> find(SqlClient client, String clientId, String paymentId) {
+  static Future<Optional<Payment>> find(SqlClient client, String clientId, String paymentId) {
     return client.preparedQuery(FIND).execute(Tuple.of(paymentId, clientId))
         .map(rows -> first(rows).map(PaymentRepository::toPayment));
   }
 
-  /** Moves the payment to {@code to} if it is in one of {@code from}; empty when it is not (or not found). */
-  public Future<Optional<Payment>> transition(SqlConnection conn, String clientId, String paymentId,
-      Set<PaymentStatus> from, PaymentStatus to, Instant at) {
-    String[] sources = from.stream().map(PaymentStatus::wire).toArray(String[]::new);
-    return conn.preparedQuery(TRANSITION).execute(Tuple.of(paymentId, clientId, to.wire(), utc(at), sources))
+  /**
+   * Moves each payment to {@code to} if it is in one of {@code from}, in one statement; answers those
+   * that moved, as they now are (in no particular order).
+   */
+  static Future<List<Payment>> transition(SqlConnection conn, List<PaymentRef> refs, Set<PaymentStatus> from,
+      PaymentStatus to, Instant at) {
+    String[] ids = refs.stream().map(PaymentRef::id).toArray(String[]::new);
+    String[] owners = refs.stream().map(PaymentRef::clientId).toArray(String[]::new);
+    return conn.preparedQuery(TRANSITION).execute(Tuple.of(ids, owners, to.wire(), utc(at), wires(from)))
+        .map(PaymentRepository::toPayments);
+  }
+
+  /**
+   * Moves the payments into a clearing file (pending to submitted, as {@code from} and {@code to} say)
+   * with the file's effective entry date (the day the debit settles); answers those that moved.
+   */
+  static Future<List<Payment>> submit(SqlConnection conn, String fileId, List<String> paymentIds,
+      List<String> traces, LocalDate effective, Set<PaymentStatus> from, PaymentStatus to, Instant at) {
+    return conn.preparedQuery(SUBMIT).execute(Tuple.of(paymentIds.toArray(String[]::new), fileId, utc(at),
+        traces.toArray(String[]::new), effective, to.wire(), wires(from))).map(PaymentRepository::toPayments);
+  }
+
+  /** Moves the payment to returned with the bank's code and reason; empty when it cannot move (or not found). */
+  static Future<Optional<Payment>> returned(SqlConnection conn, PaymentRef ref, Set<PaymentStatus> from,
+      PaymentStatus to, String code, String reason, Instant at) {
+    return conn.preparedQuery(RETURN)
+        .execute(Tuple.of(ref.id(), ref.clientId(), to.wire(), utc(at), wires(from), code, reason))
         .map(rows -> first(rows).map(PaymentRepository::toPayment));
+  }
+
+  /** A payment's owner and state, locked for the caller's transaction. */
+  record State(String clientId, PaymentStatus status) {}
+
+  static Future<State> lockState(SqlConnection conn, String paymentId) {
+    return conn.preparedQuery(LOCK_STATE).execute(Tuple.of(paymentId)).map(rows -> {
+      Row row = rows.iterator().next();
+      return new State(row.getString("client_id"), PaymentStatus.fromWire(row.getString("status")));
+    });
+  }
+
+  private static String[] wires(Set<PaymentStatus> states) {
+    return states.stream().map(PaymentStatus::wire).toArray(String[]::new);
+  }
+
+  private static String prefixed(String prefix) {
+    StringBuilder out = new StringBuilder();
+    for (String column : COLUMNS.split(",")) {
+      out.append(out.length() == 0 ? "" : ", ").append(prefix).append(column.trim());
+    }
+    return out.toString();
+  }
+
+  private static List<Payment> toPayments(RowSet<Row> rows) {
+    List<Payment> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(toPayment(r)));
+    return out;
   }
 
   public Future<List<Payment>> list(PaymentQuery query) {
     PaymentQuery.Sql sql = query.toSql("SELECT " + COLUMNS + " FROM payments");
-    return pool.preparedQuery(sql.text()).execute(sql.params()).map(rows -> {
-      List<Payment> out = new ArrayList<>(rows.size());
-      rows.forEach(r -> out.add(toPayment(r)));
-      return out;
-    });
+    return pool.preparedQuery(sql.text()).execute(sql.params()).map(PaymentRepository::toPayments);
   }
 
   private static OffsetDateTime utc(Instant i) {
@@ -176,7 +193,7 @@ public final class PaymentRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  public static Payment toPayment(Row r) {
+  static Payment toPayment(Row r) {
     return new Payment(
         r.getString("id"),
         r.getString("client_id"),

@@ -1,17 +1,16 @@
 package dev.billpay.payments;
 
 import dev.billpay.shared.ProblemType;
-import dev.billpay.accounts.FundingAccountRepository;
+import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.shared.DomainException;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.shared.FieldError;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
-import dev.billpay.payees.PayeeRepository;
+import dev.billpay.payees.PayeeQueries;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +37,7 @@ public final class PaymentService {
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
       PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
-    this.transitions = new PaymentTransitions(payments);
+    this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
@@ -124,8 +123,8 @@ public final class PaymentService {
 
   /** The funding account and payee exist for the client, and the account may be debited (else 422). */
   public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
-    return FundingAccountRepository.debitStatus(conn, clientId, req.fundingAccountId())
-        .compose(status -> PayeeRepository.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
+    return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId())
+        .compose(status -> PayeeQueries.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
           referenceProblem(status, payeeActive).ifPresent(problem -> {
             throw problem;
           });

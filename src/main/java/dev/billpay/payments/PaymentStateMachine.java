@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one transition table of SPEC section 3. A submitted payment never goes back to pending: a
+ * The one transition table of a payment's life. A submitted payment never goes back to pending: a
  * payment is submitted to the bank at most once, and an unknown bank outcome is NEEDS_REVIEW, which
  * only an explicit settlement or return resolves. Settled is final but for a late return.
  */

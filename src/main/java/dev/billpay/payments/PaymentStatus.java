@@ -2,7 +2,7 @@ package dev.billpay.payments;
 
 import java.util.Locale;
 
-/** The states of SPEC section 3; the transition table arrives with the full payments API. */
+/** The states of a payment, by their wire names; {@link PaymentStateMachine} says which move to which. */
 public enum PaymentStatus {
   SCHEDULED, PENDING, SUBMITTED, SETTLED, RETURNED, FAILED, CANCELED, NEEDS_REVIEW;
 

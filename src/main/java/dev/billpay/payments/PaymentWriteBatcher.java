@@ -1,13 +1,13 @@
 package dev.billpay.payments;
 
-import dev.billpay.accounts.FundingAccountRepository;
+import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.shared.DomainException;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.CompletedClaim;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
-import dev.billpay.payees.PayeeRepository;
+import dev.billpay.payees.PayeeQueries;
 import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -136,8 +136,8 @@ final class PaymentWriteBatcher {
     List<Owned> accounts = members.stream()
         .map(p -> new Owned(p.clientId(), p.request().fundingAccountId())).toList();
     List<Owned> payees = members.stream().map(p -> new Owned(p.clientId(), p.request().payeeId())).toList();
-    return FundingAccountRepository.debitStatuses(conn, accounts).compose(statuses ->
-        PayeeRepository.areActive(conn, payees).map(active -> {
+    return FundingAccountQueries.debitStatuses(conn, accounts).compose(statuses ->
+        PayeeQueries.areActive(conn, payees).map(active -> {
           List<DomainException> refusals = new ArrayList<>(members.size());
           for (int i = 0; i < members.size(); i++) {
             refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i)).orElse(null));

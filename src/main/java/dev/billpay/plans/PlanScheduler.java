@@ -1,12 +1,10 @@
 package dev.billpay.plans;
 
 import dev.billpay.config.GatewayConfig.SchedulingConfig;
-import dev.billpay.events.OutboxWriter;
-import dev.billpay.events.PaymentEvents;
 import dev.billpay.payments.Payment;
-import dev.billpay.payments.PaymentRepository;
-import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentStatus;
+import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
@@ -25,15 +23,12 @@ import java.util.List;
  */
 public final class PlanScheduler {
   private final Pool pool;
-  private final PaymentRepository payments;
   private final PaymentTransitions transitions;
   private final BankingCalendar calendar;
   private final SchedulingConfig config;
 
-  public PlanScheduler(Pool pool, PaymentRepository payments, PaymentTransitions transitions, BankingCalendar calendar,
-      SchedulingConfig config) {
+  public PlanScheduler(Pool pool, PaymentTransitions transitions, BankingCalendar calendar, SchedulingConfig config) {
     this.pool = pool;
-    this.payments = payments;
     this.transitions = transitions;
     this.calendar = calendar;
     this.config = config;
@@ -72,15 +67,13 @@ public final class PlanScheduler {
     Payment payment = new Payment(Ids.newId("pay"), plan.clientId(), plan.fundingAccountId(), plan.payeeId(),
         plan.amount(), null, PaymentStatus.SCHEDULED, date, 1, at, at,
         Payment.Execution.of(plan.id(), calendar.onOrAfter(date), plan.dueAt(date)));
-    return payments.insertOccurrence(conn, payment).compose(inserted -> inserted
-        ? OutboxWriter.append(conn, PaymentEvents.of(payment, "scheduled"), payment.id(), at).map(true)
-        : Future.succeededFuture(false));
+    return transitions.insertOccurrence(conn, payment, at);
   }
 
   /** Moves one batch of due scheduled payments to pending; answers how many. */
   public Future<Integer> moveDue(Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    return pool.withTransaction(conn -> PaymentRepository.claimDue(conn, at, config.batchSize())
+    return pool.withTransaction(conn -> PaymentQueries.claimDue(conn, at, config.batchSize())
         .compose(due -> transitions.applyAll(conn, due, PaymentStatus.PENDING, at).map(due.size())));
   }
 }

@@ -7,7 +7,8 @@ import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payments.CreatePaymentRequest;
-import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentRef;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.payments.PaymentStatus;
@@ -123,8 +124,8 @@ public final class PlanService {
   private Future<Void> cancelScheduled(SqlConnection conn, PaymentPlan plan, Instant before, Instant now) {
     Instant limit = before.isAfter(Instant.parse("9999-12-31T00:00:00Z")) ? Instant.parse("9999-12-31T00:00:00Z")
         : before;
-    return PaymentRepository.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> transitions.applyAll(conn,
-        ids.stream().map(id -> new PaymentRepository.Ref(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
+    return PaymentQueries.scheduledOfPlan(conn, plan.id(), limit).compose(ids -> transitions.applyAll(conn,
+        ids.stream().map(id -> new PaymentRef(id, plan.clientId())).toList(), PaymentStatus.CANCELED, now));
   }
 
   private static DomainException notFound(String id) {

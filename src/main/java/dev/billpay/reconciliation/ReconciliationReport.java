@@ -1,5 +1,9 @@
 package dev.billpay.reconciliation;
 
+import dev.billpay.clearing.ClearingFile;
+import dev.billpay.clearing.ClearingFiles;
+import dev.billpay.payments.PaymentQueries;
+import dev.billpay.payments.PaymentQueries.FileOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,23 +11,16 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The daily reconciliation report: the clearing files of the day and what became of their entries
  * (settled, returned, still outstanding), and the bank lines of the day, matched or not. The file
  * totals are the sums of their entries, so settled + returned + outstanding = total debit, per file.
+ * The files come from clearing, what became of their payments from payments.
  */
 public final class ReconciliationReport {
-  private static final String FILES = """
-      SELECT cf.id, cf.status, cf.entry_count, cf.total_debit, cf.effective_date,
-        count(p.id) FILTER (WHERE p.status = 'settled') AS settled_count,
-        COALESCE(sum(p.amount) FILTER (WHERE p.status = 'settled'), 0) AS settled_amount,
-        count(p.id) FILTER (WHERE p.status = 'returned') AS returned_count,
-        COALESCE(sum(p.amount) FILTER (WHERE p.status = 'returned'), 0) AS returned_amount,
-        count(p.id) FILTER (WHERE p.status NOT IN ('settled', 'returned')) AS outstanding_count,
-        COALESCE(sum(p.amount) FILTER (WHERE p.status NOT IN ('settled', 'returned')), 0) AS outstanding_amount
-      FROM clearing_files cf LEFT JOIN payments p ON p.clearing_file_id = cf.id
-      WHERE cf.file_date = $1 GROUP BY cf.id ORDER BY cf.id""";
   private static final String MATCHES = "SELECT kind, count(*) AS n, COALESCE(sum(amount), 0) AS amount"
       + " FROM reconciliation_matches WHERE value_date = $1 GROUP BY kind ORDER BY kind";
   private static final String EXCEPTIONS = "SELECT status, count(*) AS n, COALESCE(sum(amount), 0) AS amount"
@@ -36,30 +33,33 @@ public final class ReconciliationReport {
   }
 
   public Future<JsonObject> forDate(LocalDate date) {
-    return pool.preparedQuery(FILES).execute(Tuple.of(date)).compose(files -> pool.preparedQuery(MATCHES)
-        .execute(Tuple.of(date)).compose(matches -> pool.preparedQuery(EXCEPTIONS).execute(Tuple.of(date))
-            .map(exceptions -> report(date, files, matches, exceptions))));
+    return ClearingFiles.ofFileDate(pool, date).compose(files -> PaymentQueries.outcomesByFile(pool,
+            files.stream().map(ClearingFile::id).toList())
+        .compose(outcomes -> pool.preparedQuery(MATCHES).execute(Tuple.of(date))
+            .compose(matches -> pool.preparedQuery(EXCEPTIONS).execute(Tuple.of(date))
+                .map(exceptions -> report(date, files, outcomes, matches, exceptions)))));
   }
 
-  private static JsonObject report(LocalDate date, Iterable<Row> files, Iterable<Row> matches,
-      Iterable<Row> exceptions) {
+  private static JsonObject report(LocalDate date, List<ClearingFile> files, Map<String, FileOutcome> outcomes,
+      Iterable<Row> matches, Iterable<Row> exceptions) {
     JsonArray fileList = new JsonArray();
     long[] totals = new long[8];
-    for (Row r : files) {
-      fileList.add(new JsonObject().put("id", r.getString("id")).put("status", r.getString("status"))
-          .put("effective_date", r.getLocalDate("effective_date").toString())
-          .put("entry_count", r.getInteger("entry_count")).put("total_debit", r.getLong("total_debit"))
-          .put("settled", amount(r.getLong("settled_count"), r.getLong("settled_amount")))
-          .put("returned", amount(r.getLong("returned_count"), r.getLong("returned_amount")))
-          .put("outstanding", amount(r.getLong("outstanding_count"), r.getLong("outstanding_amount"))));
-      totals[0] += r.getInteger("entry_count");
-      totals[1] += r.getLong("total_debit");
-      totals[2] += r.getLong("settled_count");
-      totals[3] += r.getLong("settled_amount");
-      totals[4] += r.getLong("returned_count");
-      totals[5] += r.getLong("returned_amount");
-      totals[6] += r.getLong("outstanding_count");
-      totals[7] += r.getLong("outstanding_amount");
+    for (ClearingFile f : files) {
+      FileOutcome o = outcomes.getOrDefault(f.id(), FileOutcome.NONE);
+      fileList.add(new JsonObject().put("id", f.id()).put("status", f.status().wire())
+          .put("effective_date", f.effectiveDate().toString())
+          .put("entry_count", f.entryCount()).put("total_debit", f.totalDebit())
+          .put("settled", amount(o.settledCount(), o.settledAmount()))
+          .put("returned", amount(o.returnedCount(), o.returnedAmount()))
+          .put("outstanding", amount(o.outstandingCount(), o.outstandingAmount())));
+      totals[0] += f.entryCount();
+      totals[1] += f.totalDebit();
+      totals[2] += o.settledCount();
+      totals[3] += o.settledAmount();
+      totals[4] += o.returnedCount();
+      totals[5] += o.returnedAmount();
+      totals[6] += o.outstandingCount();
+      totals[7] += o.outstandingAmount();
     }
     JsonObject matched = new JsonObject();
     long matchedCount = 0;

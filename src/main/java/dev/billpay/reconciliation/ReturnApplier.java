@@ -7,7 +7,7 @@ import dev.billpay.clearing.nacha.EntryDetail;
 import dev.billpay.clearing.nacha.NachaFile;
 import dev.billpay.clearing.nacha.ReturnCodes;
 import dev.billpay.payments.Payment;
-import dev.billpay.payments.PaymentRepository;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentStateMachine;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
@@ -68,7 +68,7 @@ final class ReturnApplier {
       List<NewException> exceptions, List<NewMatch> matches, int[] counts) {
     String reason = ReturnCodes.returnDescription(r.returnCode()).orElse("Returned");
     var valueDate = java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
-    return PaymentRepository.findByTrace(conn, r.originalTrace()).compose(found -> {
+    return PaymentQueries.lockByTrace(conn, r.originalTrace()).compose(found -> {
       if (found.isEmpty()) {
         exceptions.add(new NewException(line, "unknown_trace", r.returnCode() + " " + reason
             + " for trace " + r.originalTrace() + ", which no payment has", entry.amountCents(), "USD", valueDate, null));
@@ -89,8 +89,8 @@ final class ReturnApplier {
       }
       counts[0]++;
       matches.add(new NewMatch(line, "return", valueDate, entry.amountCents(), p.execution().clearingFileId(), p.id()));
-      Future<Void> returned = PaymentRepository.recordReturn(conn, p.id(), r.returnCode(), reason)
-          .compose(v -> transitions.apply(conn, p.clientId(), p.id(), PaymentStatus.RETURNED, at)).mapEmpty();
+      Future<Void> returned = transitions.applyReturn(conn, p.clientId(), p.id(), r.returnCode(), reason, at)
+          .mapEmpty();
       if (!ReturnCodes.blocksAccount(r.returnCode())) {
         return returned;
       }

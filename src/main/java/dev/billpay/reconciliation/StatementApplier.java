@@ -1,7 +1,7 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.payments.PaymentRepository;
-import dev.billpay.payments.PaymentStateMachine;
+import dev.billpay.clearing.ClearingFiles;
+import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.reconciliation.BankFileRepository.NewException;
@@ -9,13 +9,9 @@ import dev.billpay.reconciliation.BankFileRepository.NewMatch;
 import dev.billpay.reconciliation.bai2.Bai2File;
 import dev.billpay.reconciliation.bai2.Transaction;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,16 +24,6 @@ import java.util.Map;
  * credit matched to a submitted payment settles that payment; every other line is an exception.
  */
 final class StatementApplier {
-  private static final String OPEN_FILES = "SELECT id, total_debit, effective_date FROM clearing_files"
-      + " WHERE status <> 'settled' AND effective_date BETWEEN $1 AND $2";
-  private static final String EXPECTED = "SELECT id, reference, amount, currency, effective_date FROM payments"
-      + " WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
-  private static final String FILE_PAYMENTS = "SELECT id, client_id FROM payments"
-      + " WHERE clearing_file_id = $1 AND status IN ('submitted', 'needs_review') ORDER BY id FOR UPDATE";
-  private static final String PAYMENT_OWNER = "SELECT client_id, status FROM payments WHERE id = $1 FOR UPDATE";
-  private static final String FILE_SETTLED = "UPDATE clearing_files SET status = 'settled', settled_at = $2"
-      + " WHERE id = $1";
-
   /** What the statement did. */
   record Outcome(int filesSettled, int paymentsSettled, List<NewException> exceptions, List<NewMatch> matches) {}
 
@@ -58,18 +44,13 @@ final class StatementApplier {
         .minusDays(windowDays + 7L);
     LocalDate to = transactions.stream().map(Transaction::valueDate).max(LocalDate::compareTo).orElseThrow()
         .plusDays(windowDays + 7L);
-    return conn.preparedQuery(OPEN_FILES).execute(Tuple.of(from, to)).compose(files -> {
-      List<ClearingFileCandidate> fileCandidates = new ArrayList<>();
-      for (Row r : files) {
-        fileCandidates.add(new ClearingFileCandidate(r.getString("id"), r.getLong("total_debit"), "USD",
-            r.getLocalDate("effective_date")));
-      }
-      return conn.preparedQuery(EXPECTED).execute(Tuple.of(from, to)).compose(payments -> {
-        List<ExpectedPayment> expected = new ArrayList<>();
-        for (Row r : payments) {
-          expected.add(new ExpectedPayment(r.getString("id"), r.getString("reference"), r.getLong("amount"),
-              r.getString("currency").trim(), r.getLocalDate("effective_date")));
-        }
+    return ClearingFiles.notSettledBetween(conn, from, to).compose(files -> {
+      List<ClearingFileCandidate> fileCandidates = files.stream()
+          .map(f -> new ClearingFileCandidate(f.id(), f.totalDebit(), "USD", f.effectiveDate())).toList();
+      return PaymentQueries.submittedEffectiveBetween(conn, from, to).compose(payments -> {
+        List<ExpectedPayment> expected = payments.stream()
+            .map(p -> new ExpectedPayment(p.id(), p.reference(), p.amount(), p.currency(), p.effectiveDate()))
+            .toList();
         return applyAll(conn, transactions, matcher.match(transactions, fileCandidates, expected), at);
       });
     });
@@ -116,24 +97,14 @@ final class StatementApplier {
   }
 
   private Future<Integer> settleFile(SqlConnection conn, String fileId, Instant at) {
-    return conn.preparedQuery(FILE_PAYMENTS).execute(Tuple.of(fileId)).compose(rows -> {
-      List<PaymentRepository.Ref> payments = new ArrayList<>();
-      rows.forEach(r -> payments.add(new PaymentRepository.Ref(r.getString("id"), r.getString("client_id"))));
-      return transitions.applyAll(conn, payments, PaymentStatus.SETTLED, at)
-          .compose(v -> conn.preparedQuery(FILE_SETTLED)
-              .execute(Tuple.of(fileId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
-          .map(payments.size());
-    });
+    return PaymentQueries.awaitingSettlementInFile(conn, fileId).compose(payments ->
+        transitions.applyAll(conn, payments, PaymentStatus.SETTLED, at)
+            .compose(v -> ClearingFiles.settle(conn, fileId, at))
+            .map(payments.size()));
   }
 
   /** Settles the payment if it still awaits settlement; false if something settled or returned it since. */
   private Future<Boolean> settlePayment(SqlConnection conn, String paymentId, Instant at) {
-    return conn.preparedQuery(PAYMENT_OWNER).execute(Tuple.of(paymentId)).compose(rows -> {
-      var row = rows.iterator().next();
-      if (!PaymentStateMachine.allows(PaymentStatus.fromWire(row.getString("status")), PaymentStatus.SETTLED)) {
-        return Future.succeededFuture(false);
-      }
-      return transitions.apply(conn, row.getString("client_id"), paymentId, PaymentStatus.SETTLED, at).map(true);
-    });
+    return transitions.applyIfAllowed(conn, paymentId, PaymentStatus.SETTLED, at);
   }
 }

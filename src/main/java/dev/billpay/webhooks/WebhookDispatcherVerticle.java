@@ -4,7 +4,7 @@ import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import dev.billpay.events.ConsumedBatch;
 import dev.billpay.events.KafkaClients;
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.events.CloudEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -89,7 +89,7 @@ public final class WebhookDispatcherVerticle extends VerticleBase {
       } catch (RuntimeException e) {
         continue; // the history projector parks unreadable records in the dead-letter topic
       }
-      String clientId = event.getString(PaymentEvents.CLIENT_ID_ATTRIBUTE);
+      String clientId = event.getString(CloudEvents.CLIENT_ID_ATTRIBUTE);
       if (clientId == null || event.getString("id") == null || event.getString("type") == null) {
         continue;
       }

@@ -7,7 +7,6 @@ import dev.billpay.clearing.nacha.NachaFile;
 import dev.billpay.clearing.nacha.NachaReader;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.db.PgPools;
-import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.testing.Api;
@@ -47,13 +46,13 @@ class ClearingIT {
     return new ClearingEngine(gateway.vertx(), pool, c,
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
-        new PaymentTransitions(new PaymentRepository(pool)), transmitter,
+        new PaymentTransitions(), transmitter,
         new dev.billpay.observability.GatewayMetrics());
   }
 
   private static SettlementSweep sweep(Pool pool) {
     var c = gateway.config().clearing();
-    return new SettlementSweep(pool, new PaymentTransitions(new PaymentRepository(pool)),
+    return new SettlementSweep(pool, new PaymentTransitions(),
         BankingCalendar.federalReserve(), c.zone(), c.settlementDays());
   }
 

@@ -3,7 +3,7 @@ package dev.billpay.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billpay.events.PaymentEvents;
+import dev.billpay.payments.PaymentEvents;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.shared.Money;
