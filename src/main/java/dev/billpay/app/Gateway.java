@@ -16,6 +16,7 @@ import dev.billpay.events.KafkaClients;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
 import dev.billpay.history.HistoryRebuilds;
+import dev.billpay.history.HistoryStoreCheckVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.webhooks.WebhookDeliveryVerticle;
@@ -164,6 +165,8 @@ public final class Gateway {
     if (roles.has("projector")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(
           new HistoryProjectorVerticle(config, shared.history(), shared.metrics())));
+      chain = then(chain, ids, () -> vertx.deployVerticle(
+          new HistoryStoreCheckVerticle(config, shared.cassandra(), shared.historyRebuilds())));
     }
     if (roles.has("maintenance")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new IdempotencyPurgeVerticle(config)));
