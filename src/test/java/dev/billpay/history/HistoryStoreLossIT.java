@@ -44,6 +44,24 @@ class HistoryStoreLossIT {
     assertThat(later).allSatisfy(id -> assertThat(Probes.cassandraEvents(id)).isEqualTo(1));
   }
 
+  @Test
+  @DisplayName("after the whole keyspace is dropped (a crash that lost it), the schema and every event come back")
+  void keyspaceDropped() {
+    List<String> ids = HistoryRebuildIT.projectedPayments(3);
+    double before = healed();
+    String ks = SharedStack.config().cassandra().keyspace();
+    Probes.cassandra().execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
+        .newInstance("DROP KEYSPACE " + ks).setTimeout(Duration.ofSeconds(60)));
+
+    Eventually.await(Duration.ofSeconds(120), "the store check to rebuild the history", () -> healed() > before);
+    Eventually.await(Duration.ofSeconds(60), "every event back",
+        () -> ids.stream().allMatch(id -> Probes.cassandraEvents(id) == 1));
+    assertThat(Probes.cassandra().execute("SELECT version FROM " + ks + ".schema_migrations").all())
+        .as("the schema ledger again").isNotEmpty();
+    assertThat(HistoryRebuildIT.projectedPayments(1)).allSatisfy(id ->
+        assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id + "/events").json().getJsonArray("data")).hasSize(1));
+  }
+
   /** Whatever happened above, the keyspace is left with every table for the tests that run later. */
   @AfterAll
   static void restoreSchema() throws Exception {
