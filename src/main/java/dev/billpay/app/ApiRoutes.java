@@ -9,6 +9,7 @@ import dev.billpay.clients.AdminHandler;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.observability.MetricsHandler;
 import dev.billpay.history.AccountHistoryHandler;
+import dev.billpay.history.HistoryRebuildHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentsHandler;
@@ -24,6 +25,7 @@ public record ApiRoutes(
     MetricsHandler metrics,
     ApiDocsHandler docs,
     AdminHandler admin,
+    HistoryRebuildHandler historyRebuild,
     PaymentsHandler payments,
     PaymentEventsHandler paymentEvents,
     AccountHistoryHandler accountHistory,
@@ -43,6 +45,8 @@ public record ApiRoutes(
 
   public void mountAdmin(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation) {
     admin.mount(router, validation);
+    // after the admin routes: behind their admin token check and contract validation
+    historyRebuild.mount(router);
   }
 
   /** The bank side (clearing files, bank files, reconciliation): every client's data, so the admin token. */

@@ -15,6 +15,8 @@ import dev.billpay.db.PostgresMigrations;
 import dev.billpay.events.KafkaClients;
 import dev.billpay.events.OutboxRelayVerticle;
 import dev.billpay.history.HistoryProjectorVerticle;
+import dev.billpay.history.HistoryRebuilds;
+import dev.billpay.history.HistoryStoreCheckVerticle;
 import dev.billpay.idempotency.IdempotencyPurgeVerticle;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.webhooks.WebhookDeliveryVerticle;
@@ -69,7 +71,7 @@ public final class Gateway {
           "security.account-key (BILLPAY_SECURITY_ACCOUNT_KEY): required, 32 random bytes in base64")));
     }
     return vertx.executeBlocking(() -> PostgresMigrations.migrate(config.pg()))
-        .compose(n -> vertx.executeBlocking(() -> openShared(config)))
+        .compose(n -> vertx.executeBlocking(() -> openShared(vertx, config)))
         .compose(shared -> (devClient ? provisionDevClient(vertx, config) : Future.<Void>succeededFuture())
             .compose(v -> deploy(vertx, config, shared))
             .onFailure(e -> shared.close()));
@@ -87,7 +89,7 @@ public final class Gateway {
         }));
   }
 
-  private static SharedResources openShared(GatewayConfig config) throws Exception {
+  private static SharedResources openShared(Vertx vertx, GatewayConfig config) throws Exception {
     Admin admin = Admin.create(KafkaClients.adminConfig(config.kafka()));
     CqlSession session = null;
     try {
@@ -96,11 +98,14 @@ public final class Gateway {
       var c = config.cassandra();
       int applied = CassandraSchema.apply(session, c.schemaDir(), c.keyspace(), c.replication());
       LOG.info("Cassandra schema ready ({} file(s) applied now)", applied);
-      return new SharedResources(session, new HistoryRepository(session, c.keyspace()), admin,
+      HistoryRepository history = new HistoryRepository(session, c.keyspace());
+      GatewayMetrics metrics = new GatewayMetrics();
+      return new SharedResources(session, history, admin,
           AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
           new BankAccountValidator(routingDirectory(config.banking())),
-          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), new GatewayMetrics(),
-          new dev.billpay.clients.KeyRevocations());
+          new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), metrics,
+          new dev.billpay.clients.KeyRevocations(),
+          new HistoryRebuilds(vertx, config, history, metrics, Clock.systemUTC()));
     } catch (Exception e) {
       admin.close();
       if (session != null) {
@@ -160,6 +165,8 @@ public final class Gateway {
     if (roles.has("projector")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(
           new HistoryProjectorVerticle(config, shared.history(), shared.metrics())));
+      chain = then(chain, ids, () -> vertx.deployVerticle(
+          new HistoryStoreCheckVerticle(config, shared.cassandra(), shared.historyRebuilds())));
     }
     if (roles.has("maintenance")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(new IdempotencyPurgeVerticle(config)));

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.clients.RateLimiter;
 import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.history.HistoryRebuilds;
 import dev.billpay.history.HistoryRepository;
 import dev.billpay.observability.GatewayMetrics;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,7 +18,8 @@ public record SharedResources(
     BankAccountValidator bankValidator,
     RateLimiter rateLimiter,
     GatewayMetrics metrics,
-    dev.billpay.clients.KeyRevocations keyRevocations) {
+    dev.billpay.clients.KeyRevocations keyRevocations,
+    HistoryRebuilds historyRebuilds) {
 
   public void close() {
     kafkaAdmin.close(java.time.Duration.ofSeconds(2));

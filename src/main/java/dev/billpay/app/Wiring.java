@@ -17,6 +17,7 @@ import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.history.AccountHistoryHandler;
+import dev.billpay.history.HistoryRebuildHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.http.ApiDocsHandler;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -102,6 +103,7 @@ public final class Wiring {
         new ApiDocsHandler(),
         new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken(),
             shared.keyRevocations()),
+        new HistoryRebuildHandler(shared.historyRebuilds()),
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),

@@ -103,7 +103,8 @@ public record GatewayConfig(
 
   public record OutboxConfig(int batchSize, int pollIntervalMs, int retentionHours) {}
 
-  public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs) {}
+  /** {@code storeCheckIntervalMs}: how often the projector checks that Cassandra still holds its schema. */
+  public record ProjectorConfig(String groupId, int maxInFlight, int retryDelayMs, int storeCheckIntervalMs) {}
 
   public record AuthConfig(String devApiKey) {}
 
@@ -258,7 +259,8 @@ public record GatewayConfig(
         new ProjectorConfig(
             r.string("projector.group-id"),
             r.integer("projector.max-in-flight", 1, 4096),
-            r.integer("projector.retry-delay-ms", 10, 600_000));
+            r.integer("projector.retry-delay-ms", 10, 600_000),
+            r.integer("projector.store-check-interval-ms", 100, 3_600_000));
     AuthConfig auth = new AuthConfig(r.string("auth.dev-api-key"));
     Roles roles = Roles.parse(r.string("roles"), r);
     SchedulingConfig scheduling = new SchedulingConfig(r.integer("scheduling.horizon-days", 1, 400),

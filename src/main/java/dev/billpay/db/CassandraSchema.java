@@ -27,6 +27,20 @@ public final class CassandraSchema {
   private CassandraSchema() {}
 
   public static int apply(CqlSession session, Path dir, String keyspace, String replication) throws IOException {
+    return apply(session, dir, keyspace, replication, false);
+  }
+
+  /**
+   * Runs every file again, whatever the ledger says: a Cassandra that lost tables but kept the ledger
+   * (a table dropped or restored apart) would otherwise never get them back. Safe because every file
+   * is written idempotently ({@code IF NOT EXISTS}). Answers the number of files run.
+   */
+  public static int reapply(CqlSession session, Path dir, String keyspace, String replication) throws IOException {
+    return apply(session, dir, keyspace, replication, true);
+  }
+
+  private static int apply(CqlSession session, Path dir, String keyspace, String replication, boolean everyFile)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".cql")).sorted().toList();
@@ -39,7 +53,7 @@ public final class CassandraSchema {
     for (Path file : files) {
       String version = file.getFileName().toString();
       String cql = Files.readString(file).replace("${keyspace}", keyspace).replace("${replication}", replication);
-      if (ledgerReady && isApplied(session, keyspace, version)) {
+      if (ledgerReady && !everyFile && isApplied(session, keyspace, version)) {
         continue;
       }
       for (String statement : statements(cql)) {
@@ -51,7 +65,7 @@ public final class CassandraSchema {
             + ".schema_migrations (version text PRIMARY KEY, checksum text, applied_at timestamp)")
             .setTimeout(DDL_TIMEOUT));
         ledgerReady = true;
-        if (isApplied(session, keyspace, version)) {
+        if (!everyFile && isApplied(session, keyspace, version)) {
           continue;
         }
       }

@@ -56,6 +56,20 @@ public final class KafkaClients {
     return c;
   }
 
+  /**
+   * A reader outside every consumer group: it assigns partitions itself and never commits, so reading
+   * the topic again from the start (a history rebuild) leaves the projector's offsets alone.
+   */
+  public static Map<String, String> readerConfig(KafkaConfig kafka) {
+    Map<String, String> c = new HashMap<>(consumerConfig(kafka, "unused"));
+    c.remove("group.id");
+    return c;
+  }
+
+  public static KafkaConsumer<String, String> reader(Vertx vertx, KafkaConfig kafka) {
+    return KafkaConsumer.create(vertx, readerConfig(kafka));
+  }
+
   /** Short timeouts: the admin client runs at start-up and for readiness checks, never on a hot path. */
   public static Map<String, Object> adminConfig(KafkaConfig kafka) {
     return Map.of(

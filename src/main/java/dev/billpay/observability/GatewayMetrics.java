@@ -99,6 +99,16 @@ public final class GatewayMetrics {
         .register(registry).record(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * A history rebuild ended: {@code trigger} is who started it ("admin", or "store-check": the
+   * projector found its Cassandra tables gone), {@code outcome} succeeded or failed.
+   */
+  public void historyRebuild(String trigger, String outcome) {
+    Counter.builder("billpay_history_rebuilds_total")
+        .description("History rebuilds from the events topic, by trigger and outcome").tag("trigger", trigger)
+        .tag("outcome", outcome).register(registry).increment();
+  }
+
   public String scrape() {
     return registry.scrape();
   }

@@ -124,6 +124,7 @@ class ContractRoutesTest {
           new dev.billpay.observability.MetricsHandler(null),
           new ApiDocsHandler(),
           new AdminHandler(null, "", new dev.billpay.clients.KeyRevocations()),
+          new dev.billpay.history.HistoryRebuildHandler(null),
           new PaymentsHandler(null),
           new PaymentEventsHandler(null, null),
           new AccountHistoryHandler(null, null, null),
