@@ -1,8 +1,8 @@
 package dev.billpay.history;
 
+import dev.billpay.http.QueryParams;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
-import dev.billpay.http.QueryParams;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

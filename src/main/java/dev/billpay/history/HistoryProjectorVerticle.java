@@ -1,6 +1,9 @@
 package dev.billpay.history;
 
 import dev.billpay.config.GatewayConfig;
+import dev.billpay.events.ConsumedBatch;
+import dev.billpay.events.KafkaClients;
+import dev.billpay.observability.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
@@ -8,9 +11,6 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import dev.billpay.events.ConsumedBatch;
-import dev.billpay.events.KafkaClients;
-import dev.billpay.observability.GatewayMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +112,8 @@ public final class HistoryProjectorVerticle extends VerticleBase {
         }
       }
     }
-    return Future.all(parked).compose(v -> writeAll(events, 0))
+    return Future.all(parked).compose(v -> history.writeInWindows(events, config.projector().maxInFlight(), context,
+        written -> afterWindow.apply(written, events.size())))
         .onSuccess(v -> metrics.projected(events.size()))
         .compose(v -> consumer.commit())
         .onSuccess(v -> deadLettered.clear())
@@ -134,19 +135,6 @@ public final class HistoryProjectorVerticle extends VerticleBase {
         .addHeader("x-source-offset", Long.toString(r.offset())));
   }
 
-  /** Writes in windows of max-in-flight concurrent requests, so Cassandra is never flooded. */
-  private Future<Void> writeAll(List<HistoryEvent> events, int from) {
-    if (from >= events.size()) {
-      return Future.succeededFuture();
-    }
-    int to = Math.min(events.size(), from + config.projector().maxInFlight());
-    List<Future<Void>> window = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      window.add(history.write(events.get(i), context));
-    }
-    return Future.all(window).compose(v -> afterWindow.apply(to, events.size()))
-        .compose(v -> writeAll(events, to));
-  }
 
   /** Lag of this instance's partitions: end offsets minus the consumer's positions. */
   private void measureLag() {

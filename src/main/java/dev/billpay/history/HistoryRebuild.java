@@ -122,19 +122,12 @@ public final class HistoryRebuild {
         unparseable++;
       }
     }
-    return writeAll(events, 0);
+    // windows of max-in-flight concurrent writes, as the projector writes
+    long before = written;
+    return history.writeInWindows(events, config.projector().maxInFlight(), context, n -> {
+      written = before + n;
+      return Future.succeededFuture();
+    });
   }
 
-  /** Windows of max-in-flight concurrent writes, as the projector writes, so Cassandra is never flooded. */
-  private Future<Void> writeAll(List<HistoryEvent> events, int from) {
-    if (from >= events.size()) {
-      return Future.succeededFuture();
-    }
-    int to = Math.min(events.size(), from + config.projector().maxInFlight());
-    List<Future<Void>> window = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      window.add(history.write(events.get(i), context));
-    }
-    return Future.all(window).onSuccess(v -> written += window.size()).compose(v -> writeAll(events, to));
-  }
 }

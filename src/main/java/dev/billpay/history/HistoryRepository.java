@@ -46,6 +46,29 @@ public final class HistoryRepository {
    * projector already gives: it commits its offsets only after both writes, so a half-written event
    * is read again and completed.
    */
+  /**
+   * Writes the events in windows of {@code maxInFlight} concurrent requests, so Cassandra is never
+   * flooded; after each window, {@code afterWindow} gets how many are written so far.
+   */
+  public Future<Void> writeInWindows(List<HistoryEvent> events, int maxInFlight, Context context,
+      java.util.function.IntFunction<Future<Void>> afterWindow) {
+    return writeFrom(events, 0, maxInFlight, context, afterWindow);
+  }
+
+  private Future<Void> writeFrom(List<HistoryEvent> events, int from, int maxInFlight, Context context,
+      java.util.function.IntFunction<Future<Void>> afterWindow) {
+    if (from >= events.size()) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(events.size(), from + maxInFlight);
+    List<Future<Void>> window = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      window.add(write(events.get(i), context));
+    }
+    return Future.all(window).compose(v -> afterWindow.apply(to))
+        .compose(v -> writeFrom(events, to, maxInFlight, context, afterWindow));
+  }
+
   public Future<Void> write(HistoryEvent e, Context context) {
     Future<?> byPayment = Future.fromCompletionStage(session.executeAsync(
         insertByPayment.bind(e.paymentId(), e.occurredAt(), e.eventId(), e.clientId(), e.type(), e.payload())),
