@@ -1,9 +1,9 @@
 package dev.billpay.benchmark;
 
-import dev.billpay.shared.DomainException;
 import dev.billpay.payments.CreatePaymentRequest;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentStatus;
+import dev.billpay.shared.DomainException;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,18 +1,18 @@
 package dev.billpay.accounts;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.banking.Iban;
 import dev.billpay.banking.ValidationProblem;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.ResourceEvents;
-import dev.billpay.shared.DomainException;
-import dev.billpay.shared.FieldError;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

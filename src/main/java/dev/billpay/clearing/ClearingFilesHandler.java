@@ -1,8 +1,8 @@
 package dev.billpay.clearing;
 
-import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

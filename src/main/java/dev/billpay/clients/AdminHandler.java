@@ -1,8 +1,8 @@
 package dev.billpay.clients;
 
-import dev.billpay.shared.DomainException;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Replies;
+import dev.billpay.shared.DomainException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.billpay.clients;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.billpay.http;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

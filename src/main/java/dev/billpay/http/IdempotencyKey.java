@@ -1,8 +1,8 @@
 package dev.billpay.http;
 
+import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
 import dev.billpay.shared.ProblemType;
-import dev.billpay.shared.DomainException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

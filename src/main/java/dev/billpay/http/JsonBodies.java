@@ -1,7 +1,7 @@
 package dev.billpay.http;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -2,8 +2,8 @@ package dev.billpay.http;
 
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,7 +1,7 @@
 package dev.billpay.http;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.billpay.idempotency;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;

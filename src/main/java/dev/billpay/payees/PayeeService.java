@@ -1,10 +1,10 @@
 package dev.billpay.payees;
 
 import dev.billpay.crypto.AccountNumberCipher;
-import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.shared.DomainException;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package dev.billpay.payments;
 
+import dev.billpay.http.Pagination;
+import dev.billpay.http.QueryParams;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
-import dev.billpay.http.QueryParams;
-import dev.billpay.http.Pagination;
 import io.vertx.core.MultiMap;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;

@@ -1,17 +1,17 @@
 package dev.billpay.payments;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.shared.DomainException;
-import dev.billpay.observability.GatewayMetrics;
-import dev.billpay.scheduling.BankingCalendar;
-import dev.billpay.shared.FieldError;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payees.PayeeQueries;
+import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;

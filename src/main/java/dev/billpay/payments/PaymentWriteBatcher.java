@@ -2,12 +2,12 @@ package dev.billpay.payments;
 
 import dev.billpay.accounts.FundingAccountQueries;
 import dev.billpay.events.OutboxWriter;
-import dev.billpay.shared.DomainException;
-import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.CompletedClaim;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payees.PayeeQueries;
+import dev.billpay.shared.DomainException;
 import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,9 +1,9 @@
 package dev.billpay.plans;
 
-import dev.billpay.shared.DomainException;
-import dev.billpay.shared.FieldError;
 import dev.billpay.payments.CreatePaymentRequest;
 import dev.billpay.scheduling.Recurrence;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Money;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;

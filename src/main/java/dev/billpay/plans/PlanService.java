@@ -1,19 +1,19 @@
 package dev.billpay.plans;
 
-import dev.billpay.shared.FieldError;
-import dev.billpay.shared.ProblemType;
-import dev.billpay.shared.DomainException;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payments.CreatePaymentRequest;
-import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentQueries;
+import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentService;
-import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.payments.PaymentStatus;
+import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,11 +1,11 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.shared.ProblemType;
-import dev.billpay.shared.DomainException;
-import dev.billpay.shared.FieldError;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,11 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.shared.ProblemType;
-import dev.billpay.shared.DomainException;
-import dev.billpay.shared.FieldError;
 import dev.billpay.http.JsonBodies;
 import dev.billpay.http.Pagination;
 import dev.billpay.http.Replies;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
+import dev.billpay.shared.ProblemType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

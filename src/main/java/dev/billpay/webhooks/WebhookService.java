@@ -1,22 +1,22 @@
 package dev.billpay.webhooks;
 
-import dev.billpay.shared.ProblemType;
 import dev.billpay.config.GatewayConfig.WebhooksConfig;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.events.ResourceEvents;
-import dev.billpay.shared.DomainException;
-import dev.billpay.shared.FieldError;
 import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
+import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
+import dev.billpay.shared.ProblemType;
+import dev.billpay.webhooks.WebhookEndpointRepository.Toggled;
+import dev.billpay.webhooks.WebhookEndpointRepository.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import dev.billpay.webhooks.WebhookEndpointRepository.Toggled;
-import dev.billpay.webhooks.WebhookEndpointRepository.Versioned;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.billpay.events;
 
-import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.webhooks.CreateWebhookEndpointRequest;
 import io.vertx.core.json.JsonArray;

@@ -1,10 +1,10 @@
 package dev.billpay.payments;
 
-import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonObject;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;

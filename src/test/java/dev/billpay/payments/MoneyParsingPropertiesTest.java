@@ -1,6 +1,5 @@
 package dev.billpay.payments;
 
-import dev.billpay.shared.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -8,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.billpay.shared.DomainException;
+import dev.billpay.shared.FieldError;
 import io.vertx.core.json.JsonObject;
 import java.util.Currency;
 import org.junit.jupiter.api.DisplayName;
