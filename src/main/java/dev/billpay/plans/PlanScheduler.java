@@ -53,6 +53,11 @@ public final class PlanScheduler {
     LocalDate horizon = plan.today(at).plusDays(config.horizonDays());
     LocalDate from = plan.materializedThrough() == null ? plan.recurrence().startDate()
         : plan.materializedThrough().plusDays(1);
+    if (from.isAfter(horizon)) {
+      // materialised through its own zone's horizon already: claimed only because the claim bound is
+      // the latest "today" of any zone (UTC+14), a day ahead of most zones for part of every day
+      return Future.succeededFuture(0);
+    }
     List<LocalDate> dates = plan.recurrence().occurrencesBetween(from, horizon);
     boolean finished = !plan.recurrence().lastDate().isAfter(horizon);
     Future<Integer> created = Future.succeededFuture(0);
