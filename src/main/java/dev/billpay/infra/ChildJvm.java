@@ -76,6 +76,17 @@ public final class ChildJvm {
     return child.logFile();
   }
 
+  /**
+   * SIGKILL, as a crash would: nothing in the child runs any more, its embedded servers see their
+   * parent go (the fault suite's "kill -9 of the gateway"). Returns once the process is gone.
+   */
+  public void kill() {
+    ProcessHandle.of(pid()).ifPresent(h -> {
+      h.destroyForcibly();
+      h.onExit().join();
+    });
+  }
+
   /** SIGTERM (the gateway then stops its embedded servers), then a kill after {@code gracefulSeconds}. */
   public void stop(long gracefulSeconds) {
     child.stop(gracefulSeconds);
