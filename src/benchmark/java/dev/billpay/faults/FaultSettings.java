@@ -39,6 +39,11 @@ record FaultSettings(String mode, double rate, int clients, Duration settle, int
     return portBase + 80 + index;
   }
 
+  /** The suite's webhook receiver. */
+  int webhookPort() {
+    return portBase + 90;
+  }
+
   int pgPort() {
     return portBase + 432;
   }

@@ -62,6 +62,9 @@ final class FaultSuite {
       String clientId = "cli_faults_" + UUID.randomUUID().toString().substring(0, 8);
       String apiKey = createClient(config, clientId);
       String[] fixtures = createFixtures(topology.apiUrls().get(0), apiKey);
+      WebhookSink webhooks = new WebhookSink(settings.webhookPort());
+      webhooks.secret(new JsonObject(post(topology.apiUrls().get(0), apiKey, "/v1/webhook-endpoints",
+          new JsonObject().put("url", webhooks.url()).encode())).getString("secret"));
       RetryingClients clients = new RetryingClients(topology.apiUrls(), apiKey, fixtures[0], fixtures[1],
           "faults-" + UUID.randomUUID().toString().substring(0, 8), settings.rate(), settings.clients());
       ReadinessWatch readiness = new ReadinessWatch(topology.processes().stream()
@@ -79,7 +82,8 @@ final class FaultSuite {
       readiness.close();
       progress.accept(clients.payments().size() + " payments sent; checking PostgreSQL, Kafka and Cassandra");
       Verification verification = new Verification(config, clientId, clients.payments());
-      verification.run(loadStart, topology.processes());
+      verification.run(loadStart, topology.processes(), webhooks);
+      webhooks.close();
       List<Verification.Check> checks = new ArrayList<>(verification.checks());
       List<RetryingClients.Payment> acked = clients.payments().stream()
           .filter(RetryingClients.Payment::acknowledged).toList();
@@ -156,6 +160,11 @@ final class FaultSuite {
   }
 
   private static String create(String baseUrl, String apiKey, String path, String json) throws Exception {
+    return new JsonObject(post(baseUrl, apiKey, path, json)).getString("id");
+  }
+
+  /** A create through the API; answers the body of its 201. */
+  private static String post(String baseUrl, String apiKey, String path, String json) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString()).timeout(Duration.ofSeconds(30))
@@ -163,7 +172,7 @@ final class FaultSuite {
     if (r.statusCode() != 201) {
       throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
     }
-    return new JsonObject(r.body()).getString("id");
+    return r.body();
   }
 
   private static void wipe(Path dir) throws IOException {

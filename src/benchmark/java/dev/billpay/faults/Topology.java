@@ -55,6 +55,9 @@ interface Topology extends AutoCloseable {
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY_ID", "faults");
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY", ACCOUNT_KEY);
     env.put("BILLPAY_SECURITY_ADMIN_TOKEN", "fault-suite-admin-token");
+    env.put("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
+    env.put("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    env.put("BILLPAY_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "1,2,5,10,30,60");
     env.put("BILLPAY_CLEARING_CUTOFFS", cutoffsFromNow());
     env.put("BILLPAY_CLEARING_TIME_ZONE", "UTC");
     env.put("BILLPAY_CLEARING_POLL_INTERVAL_MS", "2000");

@@ -64,7 +64,7 @@ final class Verification {
     checks.add(new Check(promise, held, detail));
   }
 
-  void run(Instant runStart, List<GatewayProcess> processes) throws Exception {
+  void run(Instant runStart, List<GatewayProcess> processes, WebhookSink webhooks) throws Exception {
     List<RetryingClients.Payment> acked = sent.stream().filter(RetryingClients.Payment::acknowledged).toList();
     figures.put("payments sent", (long) sent.size());
     figures.put("payments acknowledged", (long) acked.size());
@@ -78,6 +78,7 @@ final class Verification {
       Map<String, Map<String, Integer>> topic = topicEvents(acked);
       checkTopic(acked, outbox, topic);
       checkHistory(acked, topic);
+      checkWebhooks(outbox, webhooks);
       checkClearing(pg, runStart, processes);
     }
   }
@@ -251,6 +252,27 @@ final class Verification {
         missing.isEmpty() && doubled.isEmpty() && extra.isEmpty(), missing.size() + " payments missing events"
             + examples(missing) + ", " + doubled.size() + " with an event twice" + examples(doubled) + ", "
             + extra.size() + " with events not on the topic" + examples(extra));
+  }
+
+  /** Waits until the receiver has every event of the run's payments, then counts what is missing. */
+  private void checkWebhooks(Map<String, Set<String>> outbox, WebhookSink sink) throws InterruptedException {
+    Set<String> expected = outbox.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+    long deadline = System.nanoTime() + PIPELINE_WAIT.toNanos();
+    List<String> missing;
+    do {
+      Map<String, Integer> received = sink.received();
+      missing = expected.stream().filter(id -> !received.containsKey(id)).toList();
+      if (missing.isEmpty()) {
+        break;
+      }
+      Thread.sleep(1_000);
+    } while (System.nanoTime() < deadline);
+    long redelivered = sink.received().values().stream().mapToLong(n -> n - 1).sum();
+    figures.put("webhook deliveries received again (same webhook-id)", redelivered);
+    check("every event of the run's payments reached the webhook receiver, correctly signed",
+        missing.isEmpty() && sink.badSignatures() == 0, missing.size() + " of " + expected.size() + " never arrived"
+            + examples(missing) + ", " + sink.badSignatures() + " with a bad signature; " + redelivered
+            + " redeliveries (allowed: at least once, receivers deduplicate by webhook-id)");
   }
 
   /**
