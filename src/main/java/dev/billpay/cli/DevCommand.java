@@ -38,7 +38,8 @@ final class DevCommand implements Callable<Integer> {
     if (!plan.isEmpty()) {
       System.out.println("starting embedded " + String.join(", ", plan) + " under "
           + config.embedded().dataDir().toAbsolutePath());
-      stack = EmbeddedStack.start(config, line -> System.out.println("  " + line));
+      stack = EmbeddedStack.start(config, line -> System.out.println("  " + line))
+          .superviseRestarts(line -> System.out.println("  " + line));
       config = stack.config();
     }
     return Running.runUntilSignal(config, stack, true);

@@ -6,14 +6,14 @@ import dev.billpay.infra.EmbeddedStack;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Runs the gateway until SIGINT/SIGTERM, then stops it and the embedded servers it started. */
+/** Runs until SIGINT/SIGTERM, then stops the gateway and the embedded servers it started. */
 final class Running {
   private Running() {}
 
   static int runUntilSignal(GatewayConfig config, EmbeddedStack stack, boolean devClient) throws Exception {
     Vertx vertx = Vertx.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
     Gateway gateway;
     try {
       gateway = Gateway.start(vertx, config, devClient).toCompletionStage().toCompletableFuture()
@@ -25,12 +25,7 @@ final class Running {
       }
       throw e;
     }
-    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable stop = () -> {
-      if (!stopping.compareAndSet(false, true)) {
-        return;
-      }
-      System.out.println("stopping billpay-gateway... (a second Ctrl-C or SIGTERM exits at once)");
+    CountDownLatch stopped = stopOnSignal("billpay-gateway", () -> {
       try {
         gateway.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -39,11 +34,31 @@ final class Running {
       if (stack != null) {
         stack.close();
       }
+    });
+    System.out.println("billpay-gateway ready on http://localhost:" + config.http().port()
+        + (devClient ? "  (development API key: " + config.auth().devApiKey() + ")" : ""));
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Runs {@code stop} once, on the first SIGINT/SIGTERM or any other way out of the JVM, between a
+   * "stopping" and a "stopped" line; a second signal exits at once (embedded servers watch our stdin
+   * and stop when we are gone; a stale PostgreSQL is found by its pid file at the next start).
+   * The latch opens when {@code stop} has run.
+   */
+  static CountDownLatch stopOnSignal(String what, Runnable stop) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable once = () -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      System.out.println("stopping " + what + "... (a second Ctrl-C or SIGTERM exits at once)");
+      stop.run();
       System.out.println("stopped");
       stopped.countDown();
     };
-    // SIGINT/SIGTERM: the first stops gracefully, a second one exits at once (embedded servers watch
-    // our stdin and stop when we are gone; a stale PostgreSQL is found by its pid file at the next start)
     int[] signals = {0};
     sun.misc.SignalHandler onSignal = signal -> {
       synchronized (signals) {
@@ -53,15 +68,11 @@ final class Running {
           Runtime.getRuntime().halt(128 + signal.getNumber());
         }
       }
-      new Thread(stop, "billpay-shutdown").start();
+      new Thread(once, "billpay-shutdown").start();
     };
     sun.misc.Signal.handle(new sun.misc.Signal("INT"), onSignal);
     sun.misc.Signal.handle(new sun.misc.Signal("TERM"), onSignal);
-    // any other way out of the JVM still stops what we started
-    Runtime.getRuntime().addShutdownHook(new Thread(stop, "billpay-shutdown-hook"));
-    System.out.println("billpay-gateway ready on http://localhost:" + config.http().port()
-        + (devClient ? "  (development API key: " + config.auth().devApiKey() + ")" : ""));
-    stopped.await();
-    return 0;
+    Runtime.getRuntime().addShutdownHook(new Thread(once, "billpay-shutdown-hook"));
+    return stopped;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A single Apache Cassandra node in its own JVM with a small heap and fast-start settings. */
 public final class CassandraServer implements EmbeddedServer {
@@ -65,6 +66,11 @@ public final class CassandraServer implements EmbeddedServer {
   @Override
   public void stop() {
     child.stop(45);
+  }
+
+  @Override
+  public Optional<ProcessHandle> process() {
+    return child.handle();
   }
 
   private String query() {

@@ -75,6 +75,10 @@ final class ChildProcess {
     return process == null ? -1 : process.pid();
   }
 
+  Optional<ProcessHandle> handle() {
+    return process == null ? Optional.empty() : Optional.of(process.toHandle());
+  }
+
   boolean isAlive() {
     return process != null && process.isAlive();
   }

@@ -1,5 +1,7 @@
 package dev.billpay.infra;
 
+import java.util.Optional;
+
 /** One real server that the embedded stack starts as a child process on loopback. */
 interface EmbeddedServer {
 
@@ -13,4 +15,10 @@ interface EmbeddedServer {
   String address();
 
   void stop();
+
+  /**
+   * The server's operating-system process while it runs (for PostgreSQL the postmaster, which is
+   * not our child), so a supervisor can see it die; empty when stopped or already gone.
+   */
+  Optional<ProcessHandle> process();
 }

@@ -4,7 +4,9 @@ import dev.billpay.config.GatewayConfig;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ public final class EmbeddedStack implements AutoCloseable {
   private final KafkaServer kafka;
   private final CassandraServer cassandra;
   private final List<EmbeddedServer> started;
+  private ServerSupervisor supervisor;
 
   private EmbeddedStack(GatewayConfig resolved, PostgresServer postgres, KafkaServer kafka,
       CassandraServer cassandra, List<EmbeddedServer> started) {
@@ -123,8 +126,36 @@ public final class EmbeddedStack implements AutoCloseable {
     return cassandra;
   }
 
+  /**
+   * From now on, a server whose process dies while the stack is not closing is started again with the
+   * same settings and data dir, retrying with backoff; {@code progress} gets a line for each death,
+   * failed attempt and restart. For the long-running commands ({@code dev}, {@code stack}); a supervised
+   * server must not be stopped by hand (the outage tests do that on an unsupervised stack).
+   */
+  public synchronized EmbeddedStack superviseRestarts(Consumer<String> progress) {
+    if (supervisor == null) {
+      Map<String, EmbeddedServer> servers = new LinkedHashMap<>();
+      synchronized (started) {
+        for (EmbeddedServer s : started) {
+          servers.put(s == postgres ? "postgresql" : s == kafka ? "kafka" : "cassandra", s);
+        }
+      }
+      supervisor = new ServerSupervisor(servers, progress);
+    }
+    return this;
+  }
+
   @Override
   public void close() {
+    // supervision ends first, so that our own stop is never taken for a death to recover from
+    ServerSupervisor watching;
+    synchronized (this) {
+      watching = supervisor;
+      supervisor = null;
+    }
+    if (watching != null) {
+      watching.close();
+    }
     stopAll(started);
   }
 

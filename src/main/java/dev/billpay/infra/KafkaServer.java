@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,6 +58,11 @@ public final class KafkaServer implements EmbeddedServer {
   @Override
   public void stop() {
     child.stop(30);
+  }
+
+  @Override
+  public Optional<ProcessHandle> process() {
+    return child.handle();
   }
 
   private Void describeCluster() throws Exception {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -80,6 +81,13 @@ public final class PostgresServer implements EmbeddedServer {
       }
       postgres = null;
     }
+  }
+
+  /** The postmaster, from its pid file: pg_ctl starts it, so it is no child of ours. */
+  @Override
+  public Optional<ProcessHandle> process() {
+    return postgres == null ? Optional.empty()
+        : ChildProcess.readPid(dir.resolve("postmaster.pid")).flatMap(ProcessHandle::of);
   }
 
   /** A postmaster survives a kill -9 of the JVM that started it; stop it before starting anew. */
