@@ -64,7 +64,8 @@ final class FaultSuite {
       String[] fixtures = createFixtures(topology.apiUrls().get(0), apiKey);
       WebhookSink webhooks = new WebhookSink(settings.webhookPort());
       webhooks.secret(new JsonObject(post(topology.apiUrls().get(0), apiKey, "/v1/webhook-endpoints",
-          new JsonObject().put("url", webhooks.url()).encode())).getString("secret"));
+          new JsonObject().put("url", webhooks.url()).put("event_types", new io.vertx.core.json.JsonArray().add("*"))
+              .encode())).getString("secret"));
       RetryingClients clients = new RetryingClients(topology.apiUrls(), apiKey, fixtures[0], fixtures[1],
           "faults-" + UUID.randomUUID().toString().substring(0, 8), settings.rate(), settings.clients());
       ReadinessWatch readiness = new ReadinessWatch(topology.processes().stream()
