@@ -70,7 +70,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    * PostgreSQL or Cassandra unreachable, starting up or shutting down: the client did nothing wrong
    * and may retry (503). PostgreSQL says so with SQLSTATE class 08 (connection exception), 57P01-03
    * (shutting down, crashed, starting up) and 53300 (too many connections); a closed pool or
-   * connection says it in its message.
+   * connection says it in its message; a connection the server's crash reset is a SocketException. A
+   * write cut off that way may or may not have committed: the client's retry with the same key finds out.
    */
   static boolean isConnectionFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -82,7 +83,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         return true;
       }
       String message = String.valueOf(c.getMessage());
-      if (c instanceof java.net.ConnectException
+      if (c instanceof java.net.SocketException
           || c instanceof io.vertx.core.VertxException
               && (message.contains("Connection") || message.toLowerCase(java.util.Locale.ROOT).contains("closed"))
           || c instanceof io.vertx.sqlclient.ClosedConnectionException

@@ -62,6 +62,19 @@ class HistoryStoreLossIT {
         assertThat(api.get(Api.DEV_KEY, "/v1/payments/" + id + "/events").json().getJsonArray("data")).hasSize(1));
   }
 
+  @Test
+  @DisplayName("after both history tables are truncated (schema intact, offsets committed), every event is back")
+  void rowsLostBehindCommittedOffsets() {
+    List<String> ids = HistoryRebuildIT.projectedPayments(3);
+    double before = healed();
+    HistoryRebuildIT.truncateHistory();
+
+    Eventually.await(Duration.ofSeconds(120), "the store check to rebuild the history", () -> healed() > before);
+    Eventually.await(Duration.ofSeconds(60), "every event back",
+        () -> ids.stream().allMatch(id -> Probes.cassandraEvents(id) == 1));
+    assertThat(ids).allSatisfy(id -> assertThat(Probes.cassandraEvents(id)).as(id).isEqualTo(1));
+  }
+
   /** Whatever happened above, the keyspace is left with every table for the tests that run later. */
   @AfterAll
   static void restoreSchema() throws Exception {

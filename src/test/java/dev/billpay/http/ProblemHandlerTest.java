@@ -34,6 +34,13 @@ class ProblemHandlerTest {
   }
 
   @Test
+  @DisplayName("a connection reset by a crashed PostgreSQL, or refused while it restarts, is unavailable")
+  void resetAndRefused() {
+    assertThat(ProblemHandler.isConnectionFailure(new java.net.SocketException("Connection reset"))).isTrue();
+    assertThat(ProblemHandler.isConnectionFailure(new java.net.ConnectException("Connection refused"))).isTrue();
+  }
+
+  @Test
   @DisplayName("a Cassandra without its keyspace or table is unavailable")
   void missingSchema() {
     assertThat(ProblemHandler.isConnectionFailure(
