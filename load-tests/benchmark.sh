@@ -21,13 +21,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [[ ! -f target/billpay.jar || ! -f target/billpay-benchmark.jar \
-      || ! -f target/runtime-classpath/kafka.classpath \
-      || ! -f target/runtime-classpath/cassandra.classpath ]]; then
-  echo "building target/billpay.jar and target/billpay-benchmark.jar (mvn -B -q -DskipTests package) ..."
-  # shellcheck disable=SC2086 # MAVEN_ARGS is intentionally word-split
-  mvn -B -q ${MAVEN_ARGS:-} -DskipTests package
-fi
+# shellcheck source=ensure-jars.sh
+source load-tests/ensure-jars.sh
 
 # an option on the command line wins over its environment knob (picocli refuses an option given twice)
 options=()

@@ -4,15 +4,12 @@ import dev.billpay.config.ConfigLoader;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.infra.ChildJvm;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The gateway child's environment and configuration, and a clean data dir for it. The benchmark
@@ -89,29 +86,6 @@ final class RunEnvironment {
             + " --endpoint-port");
       }
     }
-    if (Files.isDirectory(data) && !Files.exists(data.resolve(MARKER)) && !isEmpty(data)) {
-      throw new IllegalStateException(data + " is not empty and was not made by the benchmark; choose another"
-          + " --data-dir (it is wiped at every start)");
-    }
-    deleteRecursively(data);
-    Files.createDirectories(data);
-    Files.writeString(data.resolve(MARKER), "billpay benchmark data: wiped at every benchmark start\n");
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    ScratchDir.wipe(data, MARKER, "benchmark");
   }
 }

@@ -1,27 +1,24 @@
 package dev.billpay.faults;
 
+import dev.billpay.benchmark.ScratchDir;
 import dev.billpay.clients.ApiKeys;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
 import dev.billpay.db.PgPools;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The fault-injection suite: load from well-behaved clients while SIGKILL hits each server and each
@@ -50,7 +47,7 @@ final class FaultSuite {
   }
 
   Result run() throws Exception {
-    wipe(settings.dataDir());
+    ScratchDir.wipe(settings.dataDir(), ".billpay-faults", "fault suite");
     Instant began = Instant.now();
     try (Topology topology = settings.mode().equals(FaultSettings.DEV) ? new DevTopology(settings)
         : new ScaleOutTopology(settings)) {
@@ -174,16 +171,5 @@ final class FaultSuite {
       throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return r.body();
-  }
-
-  private static void wipe(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
