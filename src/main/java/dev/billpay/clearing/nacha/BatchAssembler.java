@@ -199,6 +199,9 @@ final class BatchAssembler {
 
   /** The entry rules; a batch-level violation goes to the batch, the others to the entry. */
   private boolean check(PendingEntry entry, EntryDetail detail) {
+    if (header == null) {
+      return true; // the batch is set aside for its header; the rules need the header
+    }
     List<EntryRules.Violation> violations = new ArrayList<>(EntryRules.check(header, detail));
     violations.addAll(EntryRules.checkOrder(previous, detail));
     for (EntryRules.Violation v : violations) {
