@@ -54,7 +54,10 @@ final class BankFileParser {
       reader.reset();
       ParsedBankFile parsed = parse(first, reader);
       if (parsed instanceof ParsedBankFile.NachaReturns n) {
-        return new ParsedBankFile.NachaReturns(hash, lines, n.file());
+        return new ParsedBankFile.NachaReturns(hash, lines, n.read());
+      }
+      if (parsed instanceof ParsedBankFile.NotAReturn n) {
+        return new ParsedBankFile.NotAReturn(hash, lines, n.description());
       }
       if (parsed instanceof ParsedBankFile.Statement s) {
         return new ParsedBankFile.Statement(hash, lines, s.file());
@@ -78,7 +81,9 @@ final class BankFileParser {
     if (first.startsWith("1")) {
       NachaReadResult result = NachaReader.read(reader);
       if (result instanceof NachaReadResult.Accepted accepted) {
-        return new ParsedBankFile.NachaReturns("", 0, accepted.file());
+        return FileKind.describeForward(accepted)
+            .<ParsedBankFile>map(d -> new ParsedBankFile.NotAReturn("", 0, d))
+            .orElseGet(() -> new ParsedBankFile.NachaReturns("", 0, accepted));
       }
       return new ParsedBankFile.Rejected("", 0, result.problems().stream()
           .map(p -> new Problem(p.line(), p.field(), p.message())).toList());

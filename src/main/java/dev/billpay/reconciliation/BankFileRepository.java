@@ -18,18 +18,20 @@ import java.util.Optional;
 public final class BankFileRepository {
   /** The content hash is unique: importing the same file twice inserts nothing and changes nothing. */
   private static final String INSERT_FILE = "INSERT INTO bank_files (id, kind, sha256, file_name, line_count, summary,"
-      + " received_at) VALUES ($1, $2, $3, $4, $5, '{}', $6) ON CONFLICT (sha256) DO NOTHING RETURNING id";
+      + " received_at, content) VALUES ($1, $2, $3, $4, $5, '{}', $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id";
   private static final String FILE_SUMMARY = "UPDATE bank_files SET summary = $2 WHERE id = $1";
-  private static final String FILE_BY_HASH = "SELECT * FROM bank_files WHERE sha256 = $1";
-  private static final String FILE_BY_ID = "SELECT * FROM bank_files WHERE id = $1";
+  /** Everything but the content, which can be tens of megabytes. */
+  private static final String FILE_COLUMNS = "id, kind, sha256, file_name, line_count, summary, received_at";
+  private static final String FILE_BY_HASH = "SELECT " + FILE_COLUMNS + " FROM bank_files WHERE sha256 = $1";
+  private static final String FILE_BY_ID = "SELECT " + FILE_COLUMNS + " FROM bank_files WHERE id = $1";
   private static final String INSERT_EXCEPTION = """
       INSERT INTO reconciliation_exceptions (id, bank_file_id, line, reason, detail, amount, currency, value_date,
-        payment_id, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10)""";
+        payment_id, status, created_at, last_line) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11)""";
   private static final String INSERT_MATCH = """
       INSERT INTO reconciliation_matches (bank_file_id, line, kind, value_date, amount, clearing_file_id, payment_id)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";
-  private static final String EXCEPTION_COLUMNS = "id, bank_file_id, line, reason, detail, amount, currency,"
-      + " value_date, payment_id, status, resolution, resolution_note, resolved_by, resolved_at, created_at";
+  private static final String EXCEPTION_COLUMNS = "id, bank_file_id, line, last_line, reason, detail, amount,"
+      + " currency, value_date, payment_id, status, resolution, resolution_note, resolved_by, resolved_at, created_at";
   private static final String LIST_EXCEPTIONS = "SELECT " + EXCEPTION_COLUMNS + " FROM reconciliation_exceptions"
       + " WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
   /** Conditional: an exception is resolved once; who, when, how and why are kept with it. */
@@ -39,9 +41,14 @@ public final class BankFileRepository {
   private static final String FIND_EXCEPTION = "SELECT " + EXCEPTION_COLUMNS
       + " FROM reconciliation_exceptions WHERE id = $1";
 
-  /** A line or entry that needs a person. */
-  public record NewException(int line, String reason, String detail, Long amount, String currency,
-      LocalDate valueDate, String paymentId) {}
+  /** A line or entry that needs a person; {@code lastLine} is set when it covers several (a batch set aside). */
+  public record NewException(int line, Integer lastLine, String reason, String detail, Long amount, String currency,
+      LocalDate valueDate, String paymentId) {
+    public NewException(int line, String reason, String detail, Long amount, String currency, LocalDate valueDate,
+        String paymentId) {
+      this(line, null, reason, detail, amount, currency, valueDate, paymentId);
+    }
+  }
 
   /** What a line or entry was matched to. */
   public record NewMatch(int line, String kind, LocalDate valueDate, long amount, String clearingFileId,
@@ -54,8 +61,8 @@ public final class BankFileRepository {
   }
 
   public static Future<Boolean> insertFile(SqlConnection conn, String id, String kind, String sha256, String name,
-      int lines, Instant at) {
-    return conn.preparedQuery(INSERT_FILE).execute(Tuple.of(id, kind, sha256, name, lines, utc(at)))
+      int lines, Instant at, io.vertx.core.buffer.Buffer content) {
+    return conn.preparedQuery(INSERT_FILE).execute(Tuple.of(id, kind, sha256, name, lines, utc(at), content))
         .map(rows -> rows.size() > 0);
   }
 
@@ -79,7 +86,7 @@ public final class BankFileRepository {
     for (NewException e : list) {
       rows.add(Tuple.tuple().addString(dev.billpay.shared.Ids.newId("rex")).addString(fileId).addInteger(e.line())
           .addString(e.reason()).addString(e.detail()).addLong(e.amount()).addString(e.currency())
-          .addLocalDate(e.valueDate()).addString(e.paymentId()).addOffsetDateTime(utc(at)));
+          .addLocalDate(e.valueDate()).addString(e.paymentId()).addOffsetDateTime(utc(at)).addInteger(e.lastLine()));
     }
     return conn.preparedQuery(INSERT_EXCEPTION).executeBatch(rows).mapEmpty();
   }
@@ -132,6 +139,7 @@ public final class BankFileRepository {
   private static JsonObject exceptionJson(Row r) {
     return new JsonObject().put("id", r.getString("id")).put("object", "reconciliation_exception")
         .put("bank_file_id", r.getString("bank_file_id")).put("line", r.getInteger("line"))
+        .put("last_line", r.getInteger("last_line"))
         .put("reason", r.getString("reason")).put("detail", r.getString("detail")).put("amount", r.getLong("amount"))
         .put("currency", r.getString("currency") == null ? null : r.getString("currency").trim())
         .put("value_date", r.getLocalDate("value_date") == null ? null : r.getLocalDate("value_date").toString())

@@ -55,17 +55,24 @@ public final class BankFileService {
       if (parsed instanceof ParsedBankFile.Rejected rejected) {
         return Future.failedFuture(invalid(rejected));
       }
+      if (parsed instanceof ParsedBankFile.NotAReturn forward) {
+        return Future.failedFuture(new DomainException(ProblemType.BANK_FILE_NOT_A_RETURN, "The file is "
+            + forward.description() + ". Only NACHA return/NOC files and BAI2 statements are imported here;"
+            + " nothing was stored or applied."));
+      }
       return files.byHash(parsed.sha256()).compose(seen -> seen.isPresent()
-          ? Future.succeededFuture(new Imported(seen.get(), false)) : apply(parsed, fileName));
+          ? Future.succeededFuture(new Imported(seen.get(), false))
+          // kept as received: what was set aside can be read again where it stands
+          : vertx.fileSystem().readFile(path.toString()).compose(content -> apply(parsed, fileName, content)));
     });
   }
 
-  private Future<Imported> apply(ParsedBankFile parsed, String fileName) {
+  private Future<Imported> apply(ParsedBankFile parsed, String fileName, io.vertx.core.buffer.Buffer content) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = Ids.newId("bf");
     String kind = parsed instanceof ParsedBankFile.NachaReturns ? "nacha_return" : "bai2_statement";
     return pool.withTransaction(conn -> BankFileRepository.insertFile(conn, id, kind, parsed.sha256(), fileName,
-            parsed.lineCount(), at).compose(inserted -> inserted ? applyContent(conn, id, parsed, at)
+            parsed.lineCount(), at, content).compose(inserted -> inserted ? applyContent(conn, id, parsed, at)
                 // a concurrent import of the same file won the insert: this one changes nothing
                 : Future.succeededFuture(null)))
         .compose(summary -> files.byHash(parsed.sha256()).map(f -> new Imported(f.orElseThrow(), summary != null)))
@@ -81,11 +88,10 @@ public final class BankFileService {
   private Future<JsonObject> applyContent(SqlConnection conn, String id, ParsedBankFile parsed, Instant at) {
     Future<JsonObject> summary;
     if (parsed instanceof ParsedBankFile.NachaReturns n) {
-      summary = returns.apply(conn, n.file(), at).compose(o ->
+      summary = returns.apply(conn, n.read(), at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
-              .map(v -> new JsonObject().put("returned", o.returned()).put("corrections", o.corrections())
-                  .put("accounts_blocked", o.blockedAccounts()).put("exceptions", o.exceptions().size())));
+              .map(v -> ReturnSummary.of(n.read(), o)));
     } else if (parsed instanceof ParsedBankFile.Statement s) {
       summary = statements.apply(conn, s.file(), windowDays, at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)

@@ -1,6 +1,6 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.clearing.nacha.NachaFile;
+import dev.billpay.clearing.nacha.NachaReadResult;
 import dev.billpay.reconciliation.bai2.Bai2File;
 import java.util.List;
 
@@ -10,7 +10,12 @@ sealed interface ParsedBankFile {
 
   int lineCount();
 
-  record NachaReturns(String sha256, int lineCount, NachaFile file) implements ParsedBankFile {}
+  /** A return/NOC file that passed the file-level edits; some batches or entries may be set aside. */
+  record NachaReturns(String sha256, int lineCount, NachaReadResult.Accepted read)
+      implements ParsedBankFile {}
+
+  /** A well-formed NACHA file without any return or NOC: {@code description} says what it is. */
+  record NotAReturn(String sha256, int lineCount, String description) implements ParsedBankFile {}
 
   record Statement(String sha256, int lineCount, Bai2File file) implements ParsedBankFile {}
 

@@ -2,10 +2,12 @@ package dev.billpay.reconciliation;
 
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.clearing.nacha.Addenda;
-import dev.billpay.clearing.nacha.Batch;
 import dev.billpay.clearing.nacha.EntryDetail;
-import dev.billpay.clearing.nacha.NachaFile;
+import dev.billpay.clearing.nacha.NachaReadResult;
+import dev.billpay.clearing.nacha.NachaProblem;
 import dev.billpay.clearing.nacha.ReturnCodes;
+import dev.billpay.clearing.nacha.SetAsideBatch;
+import dev.billpay.clearing.nacha.SetAsideEntry;
 import dev.billpay.payments.Payment;
 import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentStateMachine;
@@ -16,14 +18,19 @@ import dev.billpay.reconciliation.BankFileRepository.NewMatch;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Applies a NACHA return file: each return entry (addenda 99) is matched by the original trace number
- * to the payment we sent, which becomes {@code returned} with the reason code; codes that mean the
- * account cannot be debited again block the funding account. Notifications of change (addenda 98)
- * and anything that does not match a returnable payment become exceptions for a person.
+ * Applies a NACHA return file, of any SEC code: each return entry (addenda 99) is matched by the original trace
+ * number to the payment we sent, which becomes {@code returned} with the reason code; codes that mean the account
+ * cannot be debited again block the funding account. Dishonored (R61-R69) and contested dishonored (R70-R77)
+ * returns are recorded against the payment for a person, never applied as a return; notifications of change
+ * (addenda 98), batches and entries the reader set aside, and anything that matches no returnable payment become
+ * exceptions too.
  */
 final class ReturnApplier {
   /** What the file did. */
@@ -36,38 +43,60 @@ final class ReturnApplier {
     this.transitions = transitions;
   }
 
-  Future<Outcome> apply(SqlConnection conn, NachaFile file, Instant at) {
+  Future<Outcome> apply(SqlConnection conn, NachaReadResult.Accepted read, Instant at) {
     List<NewException> exceptions = new ArrayList<>();
     List<NewMatch> matches = new ArrayList<>();
+    LocalDate valueDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    read.setAsideBatches().forEach(b -> exceptions.add(setAside(b, valueDate)));
+    read.setAsideEntries().forEach(e -> exceptions.add(setAside(e, valueDate)));
     int[] counts = new int[3];
     Future<Void> chain = Future.succeededFuture();
-    int line = 1; // the file header
-    for (Batch batch : file.batches()) {
-      line++; // batch header
-      for (EntryDetail entry : batch.entries()) {
-        int entryLine = ++line;
-        line += entry.addenda().size();
-        for (Addenda addenda : entry.addenda()) {
-          if (addenda instanceof Addenda.Return r) {
-            chain = chain.compose(v -> applyReturn(conn, entry, r, entryLine, at, exceptions, matches, counts));
-          } else if (addenda instanceof Addenda.Correction c) {
-            counts[1]++;
-            exceptions.add(new NewException(entryLine, "notification_of_change", c.changeCode() + " "
-                + ReturnCodes.changeDescription(c.changeCode()).orElse("") + "; original trace " + c.originalTrace()
-                + "; corrected data: " + c.correctedData().trim(), entry.amountCents(), "USD",
-                file.header().creationDate(), null));
-          }
+    List<EntryDetail> entries = read.file().entries();
+    for (int i = 0; i < entries.size(); i++) {
+      EntryDetail entry = entries.get(i);
+      int line = read.entryLines().get(i);
+      if (!FileKind.isReturnOrNotification(entry)) {
+        exceptions.add(new NewException(line, "not_a_return", "an entry with transaction code "
+            + entry.transactionCode().code() + " and no return or NOC addenda: not applied", entry.amountCents(),
+            "USD", valueDate, null));
+      }
+      for (Addenda addenda : entry.addenda()) {
+        if (addenda instanceof Addenda.Return r) {
+          chain = chain.compose(v -> applyReturn(conn, entry, r, line, at, exceptions, matches, counts));
+        } else if (addenda instanceof Addenda.Correction c) {
+          counts[1]++;
+          exceptions.add(new NewException(line, "notification_of_change", c.changeCode() + " "
+              + ReturnCodes.changeDescription(c.changeCode()).orElse("") + "; original trace " + c.originalTrace()
+              + "; corrected data: " + c.correctedData().trim(), entry.amountCents(), "USD",
+              read.file().header().creationDate(), null));
         }
       }
-      line++; // batch control
     }
     return chain.map(v -> new Outcome(counts[0], counts[1], counts[2], exceptions, matches));
+  }
+
+  private static NewException setAside(SetAsideBatch batch, LocalDate valueDate) {
+    return new NewException(batch.firstLine(), batch.lastLine(), "batch_set_aside", "batch " + batch.batchNumber().trim()
+        + " (" + batch.secCode().trim() + ", " + batch.entries() + " entries, lines " + batch.firstLine() + "-"
+        + batch.lastLine() + ") set aside, nothing of it applied: " + describe(batch.problems()), null, null, valueDate,
+        null);
+  }
+
+  private static NewException setAside(SetAsideEntry entry, LocalDate valueDate) {
+    String trace = entry.originalTrace() == null ? "" : " for original trace " + entry.originalTrace();
+    return new NewException(entry.line(), "entry_set_aside", "entry set aside" + trace + ", not applied: "
+        + describe(entry.problems()), entry.amountCents(), "USD", valueDate, null);
+  }
+
+  private static String describe(List<NachaProblem> problems) {
+    String shown = problems.stream().limit(5).map(NachaProblem::toString).collect(Collectors.joining("; "));
+    return problems.size() > 5 ? shown + "; and " + (problems.size() - 5) + " more" : shown;
   }
 
   private Future<Void> applyReturn(SqlConnection conn, EntryDetail entry, Addenda.Return r, int line, Instant at,
       List<NewException> exceptions, List<NewMatch> matches, int[] counts) {
     String reason = ReturnCodes.returnDescription(r.returnCode()).orElse("Returned");
-    var valueDate = java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+    LocalDate valueDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
     return PaymentQueries.lockByTrace(conn, r.originalTrace()).compose(found -> {
       if (found.isEmpty()) {
         exceptions.add(new NewException(line, "unknown_trace", r.returnCode() + " " + reason
@@ -75,6 +104,13 @@ final class ReturnApplier {
         return Future.succeededFuture();
       }
       Payment p = found.get();
+      String dishonor = ReturnCodes.dishonorKind(r.returnCode()).orElse(null);
+      if (dishonor != null) {
+        // the return itself stands or falls by the ODFI's and RDFI's exchange: a person decides
+        exceptions.add(new NewException(line, dishonor, r.returnCode() + " " + reason + " for a "
+            + p.status().wire() + " payment; " + r.information(), entry.amountCents(), "USD", valueDate, p.id()));
+        return Future.succeededFuture();
+      }
       if (!PaymentStateMachine.allows(p.status(), PaymentStatus.RETURNED)) {
         exceptions.add(new NewException(line, "unexpected_return",
             r.returnCode() + " " + reason + " for a " + p.status().wire() + " payment",
@@ -89,18 +125,23 @@ final class ReturnApplier {
       }
       counts[0]++;
       matches.add(new NewMatch(line, "return", valueDate, entry.amountCents(), p.execution().clearingFileId(), p.id()));
-      Future<Void> returned = transitions.applyReturn(conn, p.clientId(), p.id(), r.returnCode(), reason, at)
-          .mapEmpty();
-      if (!ReturnCodes.blocksAccount(r.returnCode())) {
-        return returned;
-      }
-      return returned.compose(v -> FundingAccountService.block(conn, p.clientId(), p.fundingAccountId(),
-          r.returnCode() + " " + reason, at)).map(blocked -> {
-            if (blocked) {
-              counts[2]++;
-            }
-            return null;
-          });
+      return returnPayment(conn, p, r, reason, at, counts);
     });
+  }
+
+  private Future<Void> returnPayment(SqlConnection conn, Payment p, Addenda.Return r, String reason, Instant at,
+      int[] counts) {
+    Future<Void> returned = transitions.applyReturn(conn, p.clientId(), p.id(), r.returnCode(), reason, at)
+        .mapEmpty();
+    if (!ReturnCodes.blocksAccount(r.returnCode())) {
+      return returned;
+    }
+    return returned.compose(v -> FundingAccountService.block(conn, p.clientId(), p.fundingAccountId(),
+        r.returnCode() + " " + reason, at)).map(blocked -> {
+          if (blocked) {
+            counts[2]++;
+          }
+          return null;
+        });
   }
 }

@@ -23,6 +23,8 @@ public enum ProblemType {
   AMOUNT_LIMIT_EXCEEDED(422, "amount-limit-exceeded", "Amount above the limit"),
   BANK_ACCOUNT_INVALID(422, "bank-account-invalid", "Invalid bank account"),
   BANK_FILE_INVALID(422, "bank-file-invalid", "Bank file rejected"),
+  /** A well-formed NACHA file with no return or NOC in it: an origination file, e.g. our own. */
+  BANK_FILE_NOT_A_RETURN(422, "bank-file-not-a-return", "Not a return or NOC file"),
   DAILY_LIMIT_EXCEEDED(422, "daily-limit-exceeded", "Daily limit exceeded"),
   FUNDING_ACCOUNT_BLOCKED(422, "funding-account-blocked", "Funding account blocked"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),

@@ -55,7 +55,8 @@ class TutorialIT {
     assertThat(output).as(output)
         .contains("\"object\":\"payment_plan\"", "\"day_of_month\":31")
         .contains("\"object\":\"clearing_run\"", "\"ran\":true")
-        .contains("\"summary\":{\"returned\":2,\"corrections\":0,\"accounts_blocked\":1,\"exceptions\":0}")
+        .contains("\"summary\":{\"returned\":2,\"corrections\":0,\"accounts_blocked\":1,\"exceptions\":0,"
+            + "\"batches_applied\":", "\"batches_set_aside\":0,\"set_aside\":[],\"exception_lines\":[]}")
         .contains("\"return_code\":\"R02\"", "\"status\":\"blocked\"", "funding-account-blocked")
         .contains("\"clearing_files_settled\":1", "\"object\":\"reconciliation_report\"")
         .contains("\"reason\":\"unmatched_credit\"", "\"status\":\"resolved\"", "\"resolved_by\":\"ops@example.com\"");

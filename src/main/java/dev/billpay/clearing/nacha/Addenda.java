@@ -78,4 +78,15 @@ public sealed interface Addenda {
       return "98";
     }
   }
+
+  /**
+   * An addenda this package reads but does not interpret: the IAT addenda (types 10-18) that an
+   * IAT return carries before its type 99. {@code content} is positions 4-94 as written.
+   */
+  record Other(String typeCode, String content) implements Addenda {
+    public Other {
+      Objects.requireNonNull(typeCode, "typeCode");
+      Objects.requireNonNull(content, "content");
+    }
+  }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param secCode standard entry class code
  * @param entryDescription up to 10 characters shown on the receiver's statement, e.g. "BILLPAY"
  * @param descriptiveDate up to 6 characters of free text (e.g. "SEP 24"), may be empty
- * @param effectiveEntryDate the date the originator wants the entries to settle
+ * @param effectiveEntryDate the date the originator wants the entries to settle; {@code null} in a
+ *     received return or COR batch that leaves it blank or zero, which the ACH Operator does not
+ *     edit there (the writer requires it)
  * @param settlementDate three-digit Julian settlement day that the ACH operator inserts; empty in
  *     files we originate
  * @param originatorStatusCode '1' for an originator that is not a federal agency
@@ -44,7 +46,6 @@ public record BatchHeader(
     Objects.requireNonNull(secCode, "secCode");
     Objects.requireNonNull(entryDescription, "entryDescription");
     Objects.requireNonNull(descriptiveDate, "descriptiveDate");
-    Objects.requireNonNull(effectiveEntryDate, "effectiveEntryDate");
     Objects.requireNonNull(settlementDate, "settlementDate");
     if (!settlementDate.isEmpty()) {
       Check.digits(settlementDate, 3, "batch.settlementDate");

@@ -8,8 +8,15 @@ import java.util.List;
  * refuses an entry that breaks one; the reader reports it against the entry's line.
  */
 final class EntryRules {
-  /** One broken rule. */
-  record Violation(String field, String message) {}
+  /**
+   * One broken rule. {@code batchLevel}: the ACH Operator rejects the whole batch for it (a
+   * service class that does not allow the entry, trace numbers out of order), not only the entry.
+   */
+  record Violation(String field, String message, boolean batchLevel) {
+    Violation(String field, String message) {
+      this(field, message, false);
+    }
+  }
 
   private EntryRules() {}
 
@@ -18,7 +25,7 @@ final class EntryRules {
     TransactionCode code = entry.transactionCode();
     if (!header.serviceClass().allows(code)) {
       violations.add(new Violation("transactionCode", "code " + code.code()
-          + " is not allowed in a batch of service class " + header.serviceClass().code()));
+          + " is not allowed in a batch of service class " + header.serviceClass().code(), true));
     }
     if (!RoutingCheckDigit.isValid(entry.rdfiRouting())) {
       violations.add(new Violation("checkDigit", "does not match the receiving DFI id"));
@@ -37,7 +44,8 @@ final class EntryRules {
   /** Trace numbers ascend within a batch (NACHA Appendix Three, field "Trace Number"). */
   static List<Violation> checkOrder(EntryDetail previous, EntryDetail entry) {
     if (previous != null && previous.traceNumber().compareTo(entry.traceNumber()) >= 0) {
-      return List.of(new Violation("traceNumber", "must be greater than the previous entry's"));
+      return List.of(new Violation("traceNumber", "must be greater than the previous entry's",
+          true));
     }
     return List.of();
   }
@@ -52,6 +60,10 @@ final class EntryRules {
       }
       return;
     }
+    if (sec == SecCode.IAT) {
+      checkIatAddenda(returnCode, addenda, violations);
+      return;
+    }
     if (returnCode) {
       if (addenda.size() != 1 || !(addenda.get(0) instanceof Addenda.Return)) {
         violations.add(new Violation("addenda",
@@ -63,6 +75,21 @@ final class EntryRules {
         && !(addenda.get(0) instanceof Addenda.PaymentInfo))) {
       violations.add(new Violation("addenda",
           "a " + sec + " entry carries at most one addenda of type 05"));
+    }
+  }
+
+  /** An IAT entry carries its IAT addenda (10-18); a returned one ends with one type 99. */
+  private static void checkIatAddenda(boolean returnCode, List<Addenda> addenda,
+      List<Violation> violations) {
+    long returns = addenda.stream().filter(a -> a instanceof Addenda.Return).count();
+    boolean othersIat = addenda.stream()
+        .allMatch(a -> a instanceof Addenda.Return || a instanceof Addenda.Other);
+    boolean returnLast = !addenda.isEmpty()
+        && addenda.get(addenda.size() - 1) instanceof Addenda.Return;
+    if (!othersIat || (returnCode ? returns != 1 || !returnLast : returns != 0)) {
+      violations.add(new Violation("addenda", returnCode
+          ? "an IAT return carries its IAT addenda (10-18) and then one addenda of type 99"
+          : "an IAT entry carries IAT addenda (10-18) only"));
     }
   }
 }

@@ -3,22 +3,28 @@ package dev.billpay.clearing.nacha;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the fields of one 94-character record by the 1-based, inclusive positions the NACHA
- * tables use, reporting each malformed field as a problem on the record's line.
+ * tables use, reporting each malformed field as a problem on the record's line. The problems stay
+ * with the record, so the reader can decide at which level (file, batch, entry) they count.
  */
 final class FieldReader {
   private final String line;
   private final int lineNumber;
-  private final List<NachaProblem> problems;
+  private final List<NachaProblem> problems = new ArrayList<>();
   private boolean failed;
 
-  FieldReader(String line, int lineNumber, List<NachaProblem> problems) {
+  FieldReader(String line, int lineNumber) {
     this.line = line;
     this.lineNumber = lineNumber;
-    this.problems = problems;
+  }
+
+  /** What was reported on this record so far, in order. */
+  List<NachaProblem> problems() {
+    return problems;
   }
 
   /** Whether any field of this record was reported. */
@@ -79,16 +85,24 @@ final class FieldReader {
 
   /** YYMMDD read as 20YY; {@code null} after a problem. */
   LocalDate date(int from, int to, String field) {
+    LocalDate date = dateOrNull(from, to);
+    if (date == null) {
+      problem(field, "must be a date as YYMMDD");
+    }
+    return date;
+  }
+
+  /** YYMMDD read as 20YY, or {@code null} (not reported) when it is not a date. */
+  LocalDate dateOrNull(int from, int to) {
     String value = raw(from, to);
     if (Check.isDigits(value, 6)) {
       try {
         return LocalDate.of(2000 + Integer.parseInt(value.substring(0, 2)),
             Integer.parseInt(value.substring(2, 4)), Integer.parseInt(value.substring(4, 6)));
       } catch (DateTimeException e) {
-        // reported below
+        return null;
       }
     }
-    problem(field, "must be a date as YYMMDD");
     return null;
   }
 

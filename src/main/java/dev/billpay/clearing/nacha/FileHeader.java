@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * The file header record (type 1).
  *
  * @param immediateDestination the 10-character field as written: a space and the 9-digit routing
- *     number of the receiving point (" 091000019"), or 10 digits where a bank asks for them
- * @param immediateOrigin the 10-character field as written, same forms (often "1" plus an EIN)
+ *     number of the receiving point (" 091000019"), the only form NACHA's layout (bTTTTAAAAC) has
+ * @param immediateOrigin the 10-character field as written: a space and 9 digits, or 10 digits
+ *     (often "1" plus an EIN), which the ODFI and its originator may agree on
  * @param creationDate file creation date (YYMMDD, read as 20YY)
  * @param creationTime file creation time (HHMM); {@code null} when a received file leaves it
  *     blank, which NACHA allows
@@ -28,11 +29,18 @@ public record FileHeader(
     String destinationName,
     String originName,
     String referenceCode) {
-  private static final Pattern ROUTING_FIELD = Pattern.compile(" \\d{9}|\\d{10}");
+  private static final Pattern DESTINATION_FIELD = Pattern.compile(" \\d{9}");
+  private static final Pattern ORIGIN_FIELD = Pattern.compile(" \\d{9}|\\d{10}");
 
   public FileHeader {
-    routingField(immediateDestination, "file.immediateDestination");
-    routingField(immediateOrigin, "file.immediateOrigin");
+    Objects.requireNonNull(immediateDestination, "immediateDestination");
+    if (!isDestinationField(immediateDestination)) {
+      throw new NachaFormatException("file.immediateDestination", DESTINATION_RULE);
+    }
+    Objects.requireNonNull(immediateOrigin, "immediateOrigin");
+    if (!isOriginField(immediateOrigin)) {
+      throw new NachaFormatException("file.immediateOrigin", ORIGIN_RULE);
+    }
     Objects.requireNonNull(creationDate, "creationDate");
     if (creationTime != null) {
       creationTime = creationTime.withSecond(0).withNano(0);
@@ -54,14 +62,14 @@ public record FileHeader(
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  static boolean isRoutingField(String value) {
-    return ROUTING_FIELD.matcher(value).matches();
+  static final String DESTINATION_RULE = "must be a space and the 9-digit routing number";
+  static final String ORIGIN_RULE = "must be a space and 9 digits, or 10 digits";
+
+  static boolean isDestinationField(String value) {
+    return DESTINATION_FIELD.matcher(value).matches();
   }
 
-  private static void routingField(String value, String field) {
-    Objects.requireNonNull(value, field);
-    if (!isRoutingField(value)) {
-      throw new NachaFormatException(field, "must be a space and 9 digits, or 10 digits");
-    }
+  static boolean isOriginField(String value) {
+    return ORIGIN_FIELD.matcher(value).matches();
   }
 }

@@ -52,6 +52,12 @@ public final class NachaWriter {
         throw new NachaFormatException("batch.batchNumber", "must ascend within the file");
       }
       previousBatchNumber = header.batchNumber();
+      if (!header.secCode().isWritten()) {
+        throw new NachaFormatException("batch.secCode", "must be WEB, PPD, CCD or COR");
+      }
+      if (header.effectiveEntryDate() == null) {
+        throw new NachaFormatException("batch.effectiveEntryDate", "is required");
+      }
       EntryDetail previous = null;
       for (EntryDetail entry : batch.entries()) {
         List<EntryRules.Violation> violations = EntryRules.check(header, entry);

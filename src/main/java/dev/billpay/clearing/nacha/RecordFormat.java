@@ -93,6 +93,9 @@ final class RecordFormat {
           .literal(entry.traceNumber())                                   // 80-94
           .build();
     }
+    if (addenda instanceof Addenda.Other other) {
+      return line.verbatim(other.content(), 91, "addenda.content").build(); // 4-94 as read
+    }
     Addenda.Correction correction = (Addenda.Correction) addenda;
     return line
         .literal(correction.changeCode())                                 // 4-6   change code

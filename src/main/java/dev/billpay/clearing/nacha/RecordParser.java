@@ -20,8 +20,14 @@ final class RecordParser {
 
   static FileHeader fileHeader(FieldReader r) {
     r.expect(2, 3, "01", "priorityCode");
-    String destination = routingField(r, 4, 13, "immediateDestination");
-    String origin = routingField(r, 14, 23, "immediateOrigin");
+    String destination = r.raw(4, 13);
+    if (!FileHeader.isDestinationField(destination)) {
+      r.problem("immediateDestination", FileHeader.DESTINATION_RULE);
+    }
+    String origin = r.raw(14, 23);
+    if (!FileHeader.isOriginField(origin)) {
+      r.problem("immediateOrigin", FileHeader.ORIGIN_RULE);
+    }
     LocalDate date = r.date(24, 29, "creationDate");
     LocalTime time = r.optionalTime(30, 33, "creationTime");
     char modifier = r.raw(34, 34).charAt(0);
@@ -38,13 +44,18 @@ final class RecordParser {
         r.text(41, 63), r.text(64, 86), r.text(87, 94)));
   }
 
+  /**
+   * The batch header; an effective entry date that is not a date is left {@code null} unreported,
+   * because whether it is a problem depends on the entries that follow (the ACH Operator does not
+   * edit it in return and COR batches).
+   */
   static BatchHeader batchHeader(FieldReader r) {
     ServiceClass serviceClass = serviceClass(r, 2, 4);
     SecCode sec = SecCode.parse(r.raw(51, 53)).orElse(null);
     if (sec == null) {
-      r.problem("secCode", "must be WEB, PPD, CCD or COR");
+      r.problem("secCode", "is not a Standard Entry Class code NACHA publishes");
     }
-    LocalDate effective = r.date(70, 75, "effectiveEntryDate");
+    LocalDate effective = r.dateOrNull(70, 75);
     String settlement = r.raw(76, 78);
     if (!settlement.isBlank()) {
       r.digits(76, 78, "settlementDate");
@@ -58,8 +69,9 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
+    // company id: the ACH Operator does not edit how it is justified, so neither do we
     return build(r, () -> new BatchHeader(serviceClass, r.text(5, 20), r.text(21, 40),
-        r.identifier(41, 50), sec, r.text(54, 63), r.text(64, 69), effective,
+        r.text(41, 50), sec, r.text(54, 63), r.text(64, 69), effective,
         settlement.isBlank() ? "" : settlement, status, odfi, (int) batchNumber));
   }
 
@@ -94,8 +106,11 @@ final class RecordParser {
       case "05" -> paymentInfo(r);
       case "99" -> returnAddenda(r);
       case "98" -> correction(r);
+      // the IAT addenda an IAT return carries before its 99: kept, not interpreted
+      case "10", "11", "12", "13", "14", "15", "16", "17", "18" ->
+          new ParsedAddenda(new Addenda.Other(type, r.raw(4, 94)), 0, "");
       default -> {
-        r.problem("addendaTypeCode", "must be 05, 98 or 99");
+        r.problem("addendaTypeCode", "must be 05, 10-18, 98 or 99");
         yield null;
       }
     };
@@ -159,7 +174,7 @@ final class RecordParser {
     if (r.failed()) {
       return null;
     }
-    return new BatchControl(serviceClass, (int) count, hash, debit, credit, r.identifier(45, 54),
+    return new BatchControl(serviceClass, (int) count, hash, debit, credit, r.text(45, 54),
         odfi, (int) batchNumber);
   }
 
@@ -199,11 +214,4 @@ final class RecordParser {
     return serviceClass;
   }
 
-  private static String routingField(FieldReader r, int from, int to, String field) {
-    String value = r.raw(from, to);
-    if (!FileHeader.isRoutingField(value)) {
-      r.problem(field, "must be a space and 9 digits, or 10 digits");
-    }
-    return value;
-  }
 }

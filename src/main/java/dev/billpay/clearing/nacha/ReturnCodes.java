@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Return reason codes (addenda 99) and change codes (addenda 98) with their titles as the NACHA
  * Operating Rules (Appendix Four and Five) name them. Numbers NACHA has not assigned (R48, R49,
- * R54-R60, R63-R66, R78, R79) are unknown here, so a file carrying one is rejected.
+ * R54-R60, R63-R66, R78, R79) are unknown here, so the reader sets an entry carrying one aside.
  */
 public final class ReturnCodes {
   private static final Map<String, String> RETURNS = new LinkedHashMap<>();
@@ -151,6 +151,22 @@ public final class ReturnCodes {
    */
   public static boolean blocksAccount(String code) {
     return code != null && BLOCKING.contains(code);
+  }
+
+  /**
+   * {@code dishonored_return} for R61, R62 and R67-R69 (the ODFI refuses a return), {@code
+   * contested_dishonored_return} for R70-R77 (the RDFI contests that refusal); empty for the rest.
+   * R63-R66 are not assigned any more (their cases are R69's), so they are unknown codes.
+   */
+  public static Optional<String> dishonorKind(String code) {
+    if (!isReturnCode(code)) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(code.substring(1));
+    if (n >= 61 && n <= 69) {
+      return Optional.of("dishonored_return");
+    }
+    return n >= 70 && n <= 77 ? Optional.of("contested_dishonored_return") : Optional.empty();
   }
 
   private static void r(String code, String title) {

@@ -25,7 +25,9 @@ import java.util.Set;
  * </ul>
  * Each batch copies the original batch header (company, description, dates), with COR as SEC code
  * for NOCs, the return date as effective date and the returning RDFI as originator. The file
- * header swaps the original's origin and destination.
+ * comes back to the point the original went to: its Immediate Destination is the original's (a
+ * space and the 9-digit routing number, the only form NACHA's layout has), its Immediate Origin
+ * the routing number of the first returning RDFI in the same form.
  */
 public final class ReturnFileBuilder {
   private final NachaFile original;
@@ -101,9 +103,12 @@ public final class ReturnFileBuilder {
           group.getValue()), group.getValue()));
     }
     FileHeader o = original.header();
-    FileHeader header = new FileHeader(o.immediateOrigin(), o.immediateDestination(),
-        createdAt.toLocalDate(), createdAt.toLocalTime(), fileIdModifier, o.originName(),
-        o.destinationName(), "");
+    String origin = batches.isEmpty() ? o.immediateDestination()
+        : FileHeader.routingField(batches.get(0).header().odfiId()
+            + RoutingCheckDigit.of(batches.get(0).header().odfiId()));
+    FileHeader header = new FileHeader(o.immediateDestination(), origin,
+        createdAt.toLocalDate(), createdAt.toLocalTime(), fileIdModifier, o.destinationName(),
+        "RETURNING RDFI", "");
     NachaFile file = new NachaFile(header, batches);
     NachaWriter.validate(file);
     return file;

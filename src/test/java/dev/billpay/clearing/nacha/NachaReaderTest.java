@@ -123,9 +123,9 @@ class NachaReaderTest {
   }
 
   @Test
-  @DisplayName("rejects trace numbers that do not ascend within a batch")
+  @DisplayName("sets aside a batch whose trace numbers do not ascend")
   void traceOrder() throws IOException {
-    NachaReadResult result = read(edit(4, line -> replace(line, 80, "091000010000001")));
+    NachaReadResult result = read(edit(3, line -> replace(line, 80, "091000010000003")));
     assertThat(result.problems()).contains(new NachaProblem(4, "traceNumber",
         "must be greater than the previous entry's"));
   }

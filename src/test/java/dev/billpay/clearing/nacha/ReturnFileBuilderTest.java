@@ -80,8 +80,9 @@ class ReturnFileBuilderTest {
         .returnEntry("091000010000002", "R02")
         .notifyChange("091000010000003", "C01", "12345678")
         .build(RETURNED_AT, 'A');
-    assertThat(built.header().immediateDestination()).isEqualTo("1234567890");
-    assertThat(built.header().immediateOrigin()).isEqualTo(" 091000019");
+    // NACHA's layout: a space and the 9-digit routing number (bTTTTAAAAC), in both fields
+    assertThat(built.header().immediateDestination()).isEqualTo(" 091000019");
+    assertThat(built.header().immediateOrigin()).isEqualTo(" 021000021");
     assertThat(built.batches()).hasSize(3);
     Batch first = built.batches().get(0);
     assertThat(first.header().odfiId()).isEqualTo("02100002");
