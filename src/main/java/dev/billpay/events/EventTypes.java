@@ -14,6 +14,8 @@ public final class EventTypes {
   /** A payment's creation, then the state it enters with each change. */
   private static final List<String> PAYMENT_CHANGES = List.of("created", "scheduled", "pending", "submitted", "settled",
       "returned", "failed", "canceled", "needs_review");
+  /** A change of a payment that is not a state: the banks dispute its return (dishonored or contested). */
+  public static final String PAYMENT_RETURN_DISPUTED = "return_disputed";
   private static final Set<String> ALL = all();
 
   private EventTypes() {}
@@ -29,6 +31,7 @@ public final class EventTypes {
   private static Set<String> all() {
     Set<String> types = new TreeSet<>();
     PAYMENT_CHANGES.forEach(change -> types.add(PAYMENT_PREFIX + change));
+    types.add(PAYMENT_PREFIX + PAYMENT_RETURN_DISPUTED);
     types.add(ResourceEvents.FUNDING_ACCOUNT_BLOCKED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_DISABLED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_FAILING);

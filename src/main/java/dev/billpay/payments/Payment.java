@@ -22,12 +22,49 @@ public record Payment(
 
   /**
    * How the payment is carried out: the plan it comes from, the ACH effective date (a banking day),
-   * when it becomes due, and what the bank made of it (trace number, clearing file, return).
+   * when it becomes due, and what the bank made of it (trace number, clearing file, return, and a
+   * dispute of that return between the banks, if any).
    */
   public record Execution(String planId, LocalDate effectiveDate, Instant dueAt, String traceNumber,
-      String clearingFileId, String returnCode, String returnReason) {
+      String clearingFileId, String returnCode, String returnReason, ReturnDispute returnDispute) {
     public static Execution of(String planId, LocalDate effectiveDate, Instant dueAt) {
-      return new Execution(planId, effectiveDate, dueAt, null, null, null, null);
+      return new Execution(planId, effectiveDate, dueAt, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * The latest dishonored return (R61-R69: our bank refuses the receiving bank's return) or
+   * contested dishonored return (R70-R77: the receiving bank contests that refusal) received for the
+   * payment. It leaves the status alone: whether the return stands is settled between the banks.
+   */
+  public record ReturnDispute(Kind kind, String code, String reason, Instant recordedAt) {
+    public enum Kind {
+      DISHONORED("dishonored"),
+      CONTESTED("contested");
+
+      private final String wire;
+
+      Kind(String wire) {
+        this.wire = wire;
+      }
+
+      public String wire() {
+        return wire;
+      }
+
+      static Kind fromWire(String wire) {
+        for (Kind kind : values()) {
+          if (kind.wire.equals(wire)) {
+            return kind;
+          }
+        }
+        throw new IllegalArgumentException("unknown return dispute kind: " + wire);
+      }
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("kind", kind.wire()).put("code", code).put("reason", reason)
+          .put("recorded_at", recordedAt.toString());
     }
   }
 
@@ -48,6 +85,7 @@ public record Payment(
         .put("clearing_file_id", execution.clearingFileId())
         .put("return_code", execution.returnCode())
         .put("return_reason", execution.returnReason())
+        .put("return_dispute", execution.returnDispute() == null ? null : execution.returnDispute().toJson())
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString());
   }

@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 public final class PaymentEvents {
   public static final String SOURCE = "/billpay-gateway/payments";
   public static final String TYPE_PREFIX = EventTypes.PAYMENT_PREFIX;
+  /** The change that is not a state: the banks dispute the payment's return. */
+  public static final String RETURN_DISPUTED = EventTypes.PAYMENT_RETURN_DISPUTED;
 
   private PaymentEvents() {}
 

@@ -22,7 +22,8 @@ import java.util.Set;
 public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
       + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
-  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason";
+  static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason,"
+      + " return_dispute_kind, return_dispute_code, return_dispute_reason, return_disputed_at";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
@@ -44,6 +45,10 @@ public final class PaymentRepository {
   private static final String RETURN = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4,"
       + " return_code = $6, return_reason = $7 WHERE id = $1 AND client_id = $2 AND status = ANY($5)"
       + " RETURNING " + COLUMNS;
+  /** A dispute of the payment's return between the banks: the status stays, the latest dispute shows. */
+  private static final String RETURN_DISPUTE = "UPDATE payments SET version = version + 1, updated_at = $3,"
+      + " return_dispute_kind = $4, return_dispute_code = $5, return_dispute_reason = $6, return_disputed_at = $3"
+      + " WHERE id = $1 AND client_id = $2 RETURNING " + COLUMNS;
   private static final String LOCK_STATE = "SELECT client_id, status FROM payments WHERE id = $1 FOR UPDATE";
   /** Adds to today's total only while it stays within the limit; no row back means over the limit. */
   private static final String ADD_TO_DAILY_TOTAL = """
@@ -151,6 +156,13 @@ public final class PaymentRepository {
         .map(rows -> first(rows).map(PaymentRepository::toPayment));
   }
 
+  static Future<Optional<Payment>> returnDisputed(SqlConnection conn, PaymentRef ref, Payment.ReturnDispute dispute) {
+    return conn.preparedQuery(RETURN_DISPUTE)
+        .execute(Tuple.of(ref.id(), ref.clientId(), utc(dispute.recordedAt()), dispute.kind().wire(), dispute.code(),
+            dispute.reason()))
+        .map(rows -> first(rows).map(PaymentRepository::toPayment));
+  }
+
   /** A payment's owner and state, locked for the caller's transaction. */
   record State(String clientId, PaymentStatus status) {}
 
@@ -209,6 +221,13 @@ public final class PaymentRepository {
         new Payment.Execution(r.getString("plan_id"), r.getLocalDate("effective_date"),
             r.getOffsetDateTime("due_at") == null ? null : r.getOffsetDateTime("due_at").toInstant(),
             r.getString("trace_number"), r.getString("clearing_file_id"), r.getString("return_code"),
-            r.getString("return_reason")));
+            r.getString("return_reason"), returnDispute(r)));
+  }
+
+  private static Payment.ReturnDispute returnDispute(Row r) {
+    String kind = r.getString("return_dispute_kind");
+    return kind == null ? null : new Payment.ReturnDispute(Payment.ReturnDispute.Kind.fromWire(kind),
+        r.getString("return_dispute_code"), r.getString("return_dispute_reason"),
+        r.getOffsetDateTime("return_disputed_at").toInstant());
   }
 }

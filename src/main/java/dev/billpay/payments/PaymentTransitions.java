@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every payment state change: the state machine's conditional update plus its outbox event, in the
@@ -74,6 +75,18 @@ public final class PaymentTransitions {
     return PaymentRepository.returned(conn, ref, PaymentStateMachine.sourcesOf(to), to, code, reason, at)
         .compose(moved -> moved.isEmpty() ? cannotMove(conn, ref, to)
             : appendEvents(conn, List.of(moved.get()), to, at).map(moved.get()));
+  }
+
+  /**
+   * Records a dispute of the payment's return between the banks (dishonored or contested), with its
+   * {@code return_disputed} event; the status stays. Empty if the client has no such payment.
+   */
+  public Future<Optional<Payment>> recordReturnDispute(SqlConnection conn, String clientId, String paymentId,
+      Payment.ReturnDispute dispute) {
+    return PaymentRepository.returnDisputed(conn, new PaymentRef(paymentId, clientId), dispute)
+        .compose(disputed -> disputed.isEmpty() ? Future.succeededFuture(disputed)
+            : OutboxWriter.append(conn, PaymentEvents.of(disputed.get(), PaymentEvents.RETURN_DISPUTED),
+                paymentId, dispute.recordedAt()).map(disputed));
   }
 
   /**

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * Applies a NACHA return file, of any SEC code: each return entry (addenda 99) is matched by the original trace
  * number to the payment we sent, which becomes {@code returned} with the reason code; codes that mean the account
  * cannot be debited again block the funding account. Dishonored (R61-R69) and contested dishonored (R70-R77)
- * returns are recorded against the payment for a person, never applied as a return; notifications of change
+ * returns are shown on the payment and recorded as exceptions for a person, never applied as a return; notifications of change
  * (addenda 98), batches and entries the reader set aside, and anything that matches no returnable payment become
  * exceptions too.
  */
@@ -109,7 +109,10 @@ final class ReturnApplier {
         // the return itself stands or falls by the ODFI's and RDFI's exchange: a person decides
         exceptions.add(new NewException(line, dishonor, r.returnCode() + " " + reason + " for a "
             + p.status().wire() + " payment; " + r.information(), entry.amountCents(), "USD", valueDate, p.id()));
-        return Future.succeededFuture();
+        Payment.ReturnDispute.Kind kind = dishonor.equals(ReturnCodes.CONTESTED_DISHONORED_RETURN)
+            ? Payment.ReturnDispute.Kind.CONTESTED : Payment.ReturnDispute.Kind.DISHONORED;
+        return transitions.recordReturnDispute(conn, p.clientId(), p.id(),
+            new Payment.ReturnDispute(kind, r.returnCode(), reason, at)).mapEmpty();
       }
       if (!PaymentStateMachine.allows(p.status(), PaymentStatus.RETURNED)) {
         exceptions.add(new NewException(line, "unexpected_return",

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("Bank file corpus")
 class BankFileCorpusTest {
-  /** {@code applied}/{@code setAside} are batches, {@code entries}/{@code entriesAside} entries; -1: not imported. */
+  /**
+   * {@code applied}/{@code setAside} are batches, {@code entries}/{@code entriesAside} entries (a statement's
+   * transactions in {@code entries}); -1: not imported.
+   */
   static Stream<Arguments> corpus() {
     return Stream.of(
         Arguments.of("return-web-r01.ach", "returns", 1, 0, 1, 0, null),
@@ -40,7 +43,14 @@ class BankFileCorpusTest {
         Arguments.of("trailing-spaces-stripped.ach", "rejected", -1, -1, -1, -1,
             "line 1, record: must be 94 characters, not 77"),
         Arguments.of("short-file-header.ach", "rejected", -1, -1, -1, -1,
-            "line 1, record: must be 94 characters, not 80"));
+            "line 1, record: must be 94 characters, not 80"),
+        Arguments.of("statement-bank-style.bai2", "statement", -1, -1, 2, -1, null),
+        Arguments.of("statement-comma-breaks-record.bai2", "rejected", -1, -1, -1, -1,
+            "line 3, record: ends with ',/' and is continued on line 4"),
+        Arguments.of("statement-control-total-off.bai2", "rejected", -1, -1, -1, -1,
+            "line 5, account_control_total: is 1750001"),
+        Arguments.of("statement-characters-after-slash.bai2", "rejected", -1, -1, -1, -1,
+            "line 2, record: has characters after the '/' that ends it"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -64,8 +74,9 @@ class BankFileCorpusTest {
         assertThat(verdict).as(r.problems().toString()).isEqualTo("rejected");
         ParsedBankFile.Problem p = r.problems().get(0);
         firstProblem("line " + p.line() + ", " + p.field() + ": " + p.message(), firstProblem);
-    } else {
+    } else if (parsed instanceof ParsedBankFile.Statement s) {
       assertThat(verdict).isEqualTo("statement");
+      assertThat(s.file().transactions()).as("transactions").hasSize(entries);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.billpay.clearing.nacha.NachaReader;
 import dev.billpay.clearing.nacha.NachaWriter;
 import dev.billpay.clearing.nacha.ReturnFileBuilder;
 import dev.billpay.testing.Api;
+import dev.billpay.testing.Eventually;
 import dev.billpay.testing.Fixtures;
 import dev.billpay.testing.GatewayExtension;
 import dev.billpay.testing.Probes;
@@ -14,6 +15,7 @@ import dev.billpay.testing.SharedStack;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,39 @@ class BankFileEditLevelsIT {
     assertThat(again.json().getString("id")).isEqualTo(fileId);
     assertThat(Probes.pgLong("SELECT count(*) FROM reconciliation_exceptions WHERE bank_file_id = ?", fileId))
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a dishonored return, then a contested one, show on the payment and in its events; its status stays")
+  void dishonoredAndContestedReturnsShowOnThePayment() throws Exception {
+    String account = Fixtures.createFundingAccount(Api.DEV_KEY, "000778" + (System.nanoTime() % 1_000_000));
+    String id = payment(account, Fixtures.devPayee(), 1234);
+    Api.Response run = api.send("POST", "/v1/clearing-runs", OPERATOR, "application/json", "{}");
+    assertThat(run.status()).as(run.body()).isEqualTo(200);
+    JsonObject submitted = api.get(Api.DEV_KEY, "/v1/payments/" + id).json();
+    assertThat(submitted.getValue("return_dispute")).isNull();
+    NachaFile ours = NachaReader.read(new StringReader(api.get(OPERATOR, "/v1/clearing-files/"
+        + submitted.getString("clearing_file_id") + "/content").body())).orElseThrow();
+    String trace = submitted.getString("trace_number");
+
+    Api.Response dishonored = upload(NachaWriter.write(new ReturnFileBuilder(ours).returnEntry(trace, "R69")
+        .build(LocalDateTime.now(), 'C')));
+    assertThat(dishonored.status()).as(dishonored.body()).isEqualTo(201);
+    JsonObject afterDishonor = api.get(Api.DEV_KEY, "/v1/payments/" + id).json();
+    assertThat(afterDishonor.getString("status")).isEqualTo(submitted.getString("status"));
+    assertThat(afterDishonor.getJsonObject("return_dispute").getString("kind")).isEqualTo("dishonored");
+    assertThat(afterDishonor.getJsonObject("return_dispute").getString("code")).isEqualTo("R69");
+
+    Api.Response contested = upload(NachaWriter.write(new ReturnFileBuilder(ours).returnEntry(trace, "R71")
+        .build(LocalDateTime.now(), 'D')));
+    assertThat(contested.status()).as(contested.body()).isEqualTo(201);
+    JsonObject afterContest = api.get(Api.DEV_KEY, "/v1/payments/" + id).json();
+    assertThat(afterContest.getString("status")).isEqualTo(submitted.getString("status"));
+    assertThat(afterContest.getJsonObject("return_dispute").getString("kind")).isEqualTo("contested");
+    assertThat(afterContest.getJsonObject("return_dispute").getString("code")).isEqualTo("R71");
+    Eventually.await(Duration.ofSeconds(30), "both disputes in the payment's events", () -> api.get(Api.DEV_KEY,
+        "/v1/payments/" + id + "/events").json().getJsonArray("data").stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("type").equals("billpay.payment.return_disputed")).count() == 2);
   }
 
   /**

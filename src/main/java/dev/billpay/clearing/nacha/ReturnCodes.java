@@ -12,6 +12,9 @@ import java.util.Set;
  * R54-R60, R63-R66, R78, R79) are unknown here, so the reader sets an entry carrying one aside.
  */
 public final class ReturnCodes {
+  /** The exception kinds of {@link #dishonorKind}. */
+  public static final String DISHONORED_RETURN = "dishonored_return";
+  public static final String CONTESTED_DISHONORED_RETURN = "contested_dishonored_return";
   private static final Map<String, String> RETURNS = new LinkedHashMap<>();
   private static final Map<String, String> CHANGES = new LinkedHashMap<>();
 
@@ -164,9 +167,9 @@ public final class ReturnCodes {
     }
     int n = Integer.parseInt(code.substring(1));
     if (n >= 61 && n <= 69) {
-      return Optional.of("dishonored_return");
+      return Optional.of(DISHONORED_RETURN);
     }
-    return n >= 70 && n <= 77 ? Optional.of("contested_dishonored_return") : Optional.empty();
+    return n >= 70 && n <= 77 ? Optional.of(CONTESTED_DISHONORED_RETURN) : Optional.empty();
   }
 
   private static void r(String code, String title) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The structure and totals of a BAI2 file, record by record: the order
@@ -84,7 +85,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
       return;
     }
     headerSeen = true;
-    header = Bai2Records.fileHeader(cursor(record));
+    header = read(record, Bai2Records::fileHeader);
   }
 
   private void groupHeader(LogicalRecord record) {
@@ -93,7 +94,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
     group = new OpenGroup(record.firstLine());
     groupCount++;
     count(record);
-    GroupHeader read = Bai2Records.groupHeader(cursor(record));
+    GroupHeader read = read(record, Bai2Records::groupHeader);
     if (read != null && read.currency().isEmpty()) {
       read = new GroupHeader(read.ultimateReceiver(), read.originator(), read.status(),
           read.asOfDate(), read.asOfTime(), DEFAULT_CURRENCY, read.asOfDateModifier());
@@ -112,7 +113,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
     account = new OpenAccount(record.firstLine());
     group.accountCount++;
     count(record);
-    account.identifier = Bai2Records.accountIdentifier(cursor(record));
+    account.identifier = read(record, Bai2Records::accountIdentifier);
     if (account.identifier == null) {
       account.total.unknown();
       return;
@@ -134,7 +135,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
           "16 transaction detail outside an account (no 03 before it)");
       return;
     }
-    Bai2Records.Detail detail = Bai2Records.transactionDetail(cursor(record));
+    Bai2Records.Detail detail = read(record, Bai2Records::transactionDetail);
     if (detail == null) {
       account.total.unknown();
       return;
@@ -158,7 +159,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
       return;
     }
     Bai2Records.Trailer trailer =
-        Bai2Records.trailer(cursor(record), "account_control_total", null);
+        read(record, f -> Bai2Records.trailer(f, "account_control_total", null));
     checks.total(trailer, "account_control_total", account.total,
         "the 03 and 16 amounts of the account add up to ");
     checks.records(trailer, account.records, "the account has ", "03");
@@ -174,7 +175,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
       return;
     }
     Bai2Records.Trailer trailer =
-        Bai2Records.trailer(cursor(record), "group_control_total", "number_of_accounts");
+        read(record, f -> Bai2Records.trailer(f, "group_control_total", "number_of_accounts"));
     checks.total(trailer, "group_control_total", group.total,
         "the account control totals of the group add up to ");
     checks.units(trailer, "number_of_accounts", group.accountCount, " account(s) in the group");
@@ -188,7 +189,7 @@ final class Bai2FileParser implements RecordAssembler.Sink {
     count(record);
     ended = true;
     Bai2Records.Trailer trailer =
-        Bai2Records.trailer(cursor(record), "file_control_total", "number_of_groups");
+        read(record, f -> Bai2Records.trailer(f, "file_control_total", "number_of_groups"));
     checks.total(trailer, "file_control_total", fileTotal,
         "the group control totals of the file add up to ");
     checks.units(trailer, "number_of_groups", groupCount, " group(s) in the file");
@@ -281,8 +282,35 @@ final class Bai2FileParser implements RecordAssembler.Sink {
   }
 
 
-
-  private FieldCursor cursor(LogicalRecord record) {
-    return new FieldCursor(record, problems);
+  /**
+   * Reads a record's fields. A record ending in {@code ,/} before an 88 is read as the spec's
+   * sample writes it (an empty, defaulted field before the continuation); when that reading does
+   * not parse but the one where the comma only ends the field before it does, the bank meant the
+   * latter and the record is taken so. When neither parses, the cause is reported first, then
+   * the problems of the reading that got closer: the other one's are consequences of every later
+   * field being one place off.
+   */
+  private <T> T read(LogicalRecord record, Function<FieldCursor, T> reader) {
+    if (record.emptyBeforeContinuation().isEmpty()) {
+      return reader.apply(new FieldCursor(record, problems));
+    }
+    Problems asWritten = Problems.trial();
+    T read = reader.apply(new FieldCursor(record, asWritten));
+    if (asWritten.none()) {
+      return read;
+    }
+    Problems commaEndsField = Problems.trial();
+    T reread = reader.apply(new FieldCursor(record.withoutEmptyBeforeContinuation(), commaEndsField));
+    if (commaEndsField.none()) {
+      return reread;
+    }
+    int position = record.emptyBeforeContinuation().stream().min(Integer::compare).orElseThrow();
+    int line = record.fields().get(position).line();
+    problems.add(line, "record", "ends with ',/' and is continued on line " + (line + 1)
+        + ": read with that comma as an empty field or as the end of the field before it, the"
+        + " record does not parse either way; the problems of the reading with fewer of them follow");
+    boolean rereadCloser = commaEndsField.count() < asWritten.count();
+    problems.addAll(rereadCloser ? commaEndsField : asWritten);
+    return rereadCloser ? reread : read;
   }
 }

@@ -1,7 +1,9 @@
 package dev.billpay.reconciliation.bai2;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns physical lines into logical records. An 88 continues the record before it: the end of a
@@ -33,6 +35,7 @@ final class RecordAssembler {
   private String code;
   private List<LogicalRecord.Field> fields;
   private List<Integer> lengths;
+  private Set<Integer> emptyBeforeContinuation;
   private int firstLine;
 
   RecordAssembler(Problems problems, Sink sink) {
@@ -61,6 +64,7 @@ final class RecordAssembler {
       code = recordCode;
       fields = new ArrayList<>();
       lengths = new ArrayList<>();
+      emptyBeforeContinuation = new HashSet<>();
       firstLine = line;
       append(line, raw.length(), content.substring(3));
     }
@@ -76,6 +80,10 @@ final class RecordAssembler {
       problems.add(line, "record_code", "88 continuation record with nothing to continue");
       sink.orphanContinuation(line);
       return;
+    }
+    int last = fields.size() - 1;
+    if (last >= 0 && fields.get(last).value().isEmpty()) {
+      emptyBeforeContinuation.add(last);
     }
     append(line, length, body);
   }
@@ -108,10 +116,11 @@ final class RecordAssembler {
   private void flush() {
     if (code != null) {
       LogicalRecord record = new LogicalRecord(code, List.copyOf(fields), firstLine,
-          List.copyOf(lengths));
+          List.copyOf(lengths), Set.copyOf(emptyBeforeContinuation));
       code = null;
       fields = null;
       lengths = null;
+      emptyBeforeContinuation = null;
       sink.record(record);
     }
   }

@@ -207,4 +207,23 @@ class Bai2ReaderRejectionTest {
             .last().extracting(Bai2Problem::message)
             .isEqualTo("too many problems; stopped reading here"));
   }
+
+  @Test
+  @DisplayName("a ',/' before an 88 that breaks the record either way is named as the cause, before its consequences")
+  void commaBeforeContinuationNamedAsTheCause() {
+    List<Bai2Problem> problems = problems(List.of(
+        "01,122099999,123456789,240315,0200,1,,,2/",
+        "02,031001234,122099999,1,240314,2359,USD,2/",
+        "03,0001234567,USD,010,500000,,,/",
+        "88,15X,1100000,,/",
+        "49,1600000,3/",
+        "98,1600000,1,5/",
+        "99,1600000,1,7/"));
+
+    assertThat(problems).containsExactly(
+        new Bai2Problem(3, "record", "ends with ',/' and is continued on line 4: read with that"
+            + " comma as an empty field or as the end of the field before it, the record does not"
+            + " parse either way; the problems of the reading with fewer of them follow"),
+        new Bai2Problem(4, "type_code", "must be three digits; was '15X'"));
+  }
 }

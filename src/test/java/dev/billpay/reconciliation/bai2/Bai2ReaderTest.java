@@ -79,6 +79,29 @@ class Bai2ReaderTest {
   }
 
   @Test
+  @DisplayName("a ',/' before an 88 that only ends the field before it is read so, when the spec's reading does not parse")
+  void commaThatOnlyEndsTheFieldBeforeAContinuation() {
+    // the bank ends the 010 summary's funds type with a comma, then the slash: read as the spec's
+    // sample writes it, an empty type code would start the next summary, and 015 be its amount
+    Bai2File file = read(List.of(
+        "01,122099999,123456789,240315,0200,1,,,2/",
+        "02,031001234,122099999,1,240314,2359,USD,2/",
+        "03,0001234567,USD,010,500000,,,/",
+        "88,015,1100000,,/",
+        "16,166,1250000,0,ACH0314A,,/",
+        "49,2850000,4/",
+        "98,2850000,1,6/",
+        "99,2850000,1,8/"));
+
+    Account account = file.groups().get(0).accounts().get(0);
+    assertThat(account.summaries()).containsExactly(
+        new Summary("010", OptionalLong.of(500000), OptionalInt.empty(), FundsType.UNKNOWN),
+        new Summary("015", OptionalLong.of(1100000), OptionalInt.empty(), FundsType.UNKNOWN));
+    assertThat(account.transactions()).extracting(Transaction::amountMinor)
+        .containsExactly(1250000L);
+  }
+
+  @Test
   @DisplayName("a 16 continued on 88s gets its references and text from them, a comma where each record ended")
   void textContinuedOnContinuationRecords() {
     Bai2File file = read(List.of(
