@@ -12,9 +12,10 @@ import java.util.Set;
  * numbers are valid bank numbers is the banking module's answer (422 with a code per problem).
  */
 public record CreateFundingAccountRequest(
-    String type, String holderName, String routingNumber, String accountNumber, String accountType, String iban) {
+    String type, String holderName, String routingNumber, String accountNumber, String accountType, String iban,
+    VerificationMethod verificationMethod) {
   private static final Set<String> US_FIELDS =
-      Set.of("type", "holder_name", "routing_number", "account_number", "account_type");
+      Set.of("type", "holder_name", "routing_number", "account_number", "account_type", "verification_method");
   private static final Set<String> IBAN_FIELDS = Set.of("type", "holder_name", "iban");
 
   public static CreateFundingAccountRequest parse(JsonObject body, boolean holderRequired) {
@@ -29,16 +30,29 @@ public record CreateFundingAccountRequest(
     String holder = text(body, "holder_name", 140, holderRequired, errors);
     CreateFundingAccountRequest req = FundingAccount.US.equals(type)
         ? new CreateFundingAccountRequest(FundingAccount.US, holder, text(body, "routing_number", 64, true, errors),
-            text(body, "account_number", 64, true, errors), text(body, "account_type", 32, true, errors), null)
+            text(body, "account_number", 64, true, errors), text(body, "account_type", 32, true, errors), null,
+            method(body.getValue("verification_method"), "verification_method", errors))
         : new CreateFundingAccountRequest(FundingAccount.IBAN, holder, null, null, null,
-            text(body, "iban", 64, true, errors));
+            text(body, "iban", 64, true, errors), null);
     if (!errors.isEmpty()) {
       throw DomainException.validation(errors);
     }
     return req;
   }
 
-  private static String text(JsonObject body, String field, int max, boolean required, List<FieldError> errors) {
+  /** A verification method by its wire name; null when the field is absent. */
+  static VerificationMethod method(Object value, String field, List<FieldError> errors) {
+    if (value == null) {
+      return null;
+    }
+    VerificationMethod method = value instanceof String s ? VerificationMethod.fromWire(s).orElse(null) : null;
+    if (method == null) {
+      errors.add(new FieldError(field, "must be prenote, micro_entries or external"));
+    }
+    return method;
+  }
+
+  static String text(JsonObject body, String field, int max, boolean required, List<FieldError> errors) {
     Object v = body.getValue(field);
     if (v == null) {
       if (required) {

@@ -17,7 +17,8 @@ public record FundingAccount(
     String status,
     String blockedReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Verification verification) {
 
   public static final String US = "us_bank_account";
   public static final String IBAN = "iban";
@@ -29,7 +30,8 @@ public record FundingAccount(
         .put("type", type)
         .put("holder_name", holderName)
         .put("status", status)
-        .put("blocked_reason", blockedReason);
+        .put("blocked_reason", blockedReason)
+        .put("verification", verification.toJson());
     if (US.equals(type)) {
       json.put("routing_number", routingNumber)
           .put("account_type", accountType)

@@ -5,6 +5,7 @@ import dev.billpay.db.BatchResults;
 import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class FundingAccountQueries {
   /** Locks the row: a block (return file) and a new debit cannot interleave. */
   private static final String DEBIT_STATUS =
-      "SELECT status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
+      "SELECT status, verification_status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
   /** Not locked: a block committed after this read takes effect from the next cut-off. */
   private static final String DEBIT_ACCOUNTS = "SELECT id, type, status, holder_name, routing_number, account_type,"
       + " number_ciphertext, number_key_id FROM funding_accounts WHERE id = ANY($1)";
@@ -33,23 +34,34 @@ public final class FundingAccountQueries {
   public record DebitAccount(String id, String type, String status, String holderName, String routingNumber,
       String accountType, Sealed number) {}
 
+  /** What a new debit needs to know of its account: whether it is active (not blocked) and verified. */
+  public record DebitStatus(String status, boolean verified) {
+    public boolean active() {
+      return "active".equals(status);
+    }
+  }
+
   /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
-  public static Future<Optional<String>> debitStatus(SqlConnection conn, String clientId, String id) {
-    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.empty();
-    });
+  public static Future<Optional<DebitStatus>> debitStatus(SqlConnection conn, String clientId, String id) {
+    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(FundingAccountQueries::debitStatus);
   }
 
   /** {@link #debitStatus} of many accounts in one round trip (the coalesced payment write path). */
-  public static Future<List<Optional<String>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
+  public static Future<List<Optional<DebitStatus>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
     List<Tuple> tuples = new ArrayList<>(accounts.size());
     accounts.forEach(a -> tuples.add(Tuple.of(a.id(), a.clientId())));
     return conn.preparedQuery(DEBIT_STATUS).executeBatch(tuples).map(first -> BatchResults.each(first, tuples.size(),
-        rows -> {
-          var it = rows.iterator();
-          return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.<String>empty();
-        }));
+        FundingAccountQueries::debitStatus));
+  }
+
+  private static Optional<DebitStatus> debitStatus(RowSet<Row> rows) {
+    var it = rows.iterator();
+    if (!it.hasNext()) {
+      return Optional.empty();
+    }
+    Row r = it.next();
+    return Optional.of(new DebitStatus(r.getString(0),
+        VerificationStatus.VERIFIED.wire().equals(r.getString(1))));
   }
 
   /** The accounts with these ids, by id (an id no account has is absent). */

@@ -13,12 +13,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Funding accounts in PostgreSQL; the number is stored sealed (AES-GCM) with its key id. */
 public final class FundingAccountRepository {
   private static final String COLUMNS =
       "id, client_id, type, holder_name, routing_number, account_type, country, number_last4, status,"
-      + " blocked_reason, created_at, updated_at, version";
+      + " blocked_reason, created_at, updated_at, version, verification_status, verification_method,"
+      + " verification_failure, verified_at";
   private static final String INSERT = """
       INSERT INTO funding_accounts (id, client_id, type, holder_name, routing_number, account_type, country,
         number_ciphertext, number_key_id, number_last4, status, created_at, updated_at)
@@ -31,6 +33,21 @@ public final class FundingAccountRepository {
       + " updated_at = $4, version = version + 1 WHERE id = $1 AND client_id = $2 AND status = 'active'"
       + " RETURNING " + COLUMNS;
 
+  /** The account, locked for the caller's transaction: a verification step and a change cannot interleave. */
+  private static final String LOCK = FIND + " FOR UPDATE";
+  private static final String SET_VERIFICATION = "UPDATE funding_accounts SET verification_status = $3,"
+      + " verification_method = $4, verification_failure = $5, verified_at = $6, updated_at = $7,"
+      + " version = version + 1 WHERE id = $1 AND client_id = $2 RETURNING " + COLUMNS;
+  /**
+   * A change of the holder or the bank details, the number only when a new one is given (null keeps the
+   * stored one); the caller says what the verification becomes.
+   */
+  private static final String UPDATE_DETAILS = "UPDATE funding_accounts SET holder_name = $3, routing_number = $4,"
+      + " account_type = $5, number_ciphertext = COALESCE($6, number_ciphertext),"
+      + " number_key_id = COALESCE($7, number_key_id), number_last4 = COALESCE($8, number_last4),"
+      + " verification_status = $9, verification_method = $10, verification_failure = $11, verified_at = $12,"
+      + " updated_at = $13, version = version + 1 WHERE id = $1 AND client_id = $2 RETURNING " + COLUMNS;
+
   /** An account as it is after a change, with the version its event id is derived from. */
   public record Versioned(FundingAccount account, int version) {}
 
@@ -38,6 +55,11 @@ public final class FundingAccountRepository {
 
   public FundingAccountRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** A transaction on this repository's pool, for changes that read and write accounts together. */
+  public <T> Future<T> withTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
   }
 
   public Future<Void> insert(SqlConnection conn, FundingAccount a, Sealed number) {
@@ -75,10 +97,57 @@ public final class FundingAccountRepository {
         });
   }
 
+  static Future<Optional<FundingAccount>> lock(SqlConnection conn, String clientId, String id) {
+    return conn.preparedQuery(LOCK).execute(Tuple.of(id, clientId)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(toAccount(it.next())) : Optional.empty();
+    });
+  }
+
+  static Future<Versioned> setVerification(SqlConnection conn, String clientId, String id, Verification v,
+      Instant at) {
+    return conn.preparedQuery(SET_VERIFICATION).execute(Tuple.of(id, clientId, v.status().wire(),
+            v.method() == null ? null : v.method().wire(), v.failureReason(), utcOrNull(v.verifiedAt()), utc(at)))
+        .map(rows -> versioned(rows.iterator().next()));
+  }
+
+  /** The new details of a locked account; {@code number} null keeps the stored one (and its last 4). */
+  static Future<Versioned> updateDetails(SqlConnection conn, FundingAccount changed, Sealed number, Instant at) {
+    Verification v = changed.verification();
+    return conn.preparedQuery(UPDATE_DETAILS).execute(Tuple.tuple().addString(changed.id())
+            .addString(changed.clientId()).addString(changed.holderName()).addString(changed.routingNumber())
+            .addString(changed.accountType())
+            .addBuffer(number == null ? null : Buffer.buffer(number.ciphertext()))
+            .addString(number == null ? null : number.keyId()).addString(number == null ? null : changed.last4())
+            .addString(v.status().wire()).addString(v.method() == null ? null : v.method().wire())
+            .addString(v.failureReason()).addOffsetDateTime(utcOrNull(v.verifiedAt())).addOffsetDateTime(utc(at)))
+        .map(rows -> versioned(rows.iterator().next()));
+  }
+
+  private static Versioned versioned(Row r) {
+    return new Versioned(toAccount(r), r.getInteger("version"));
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime utcOrNull(Instant at) {
+    return at == null ? null : utc(at);
+  }
+
   private static FundingAccount toAccount(Row r) {
     return new FundingAccount(r.getString("id"), r.getString("client_id"), r.getString("type"),
         r.getString("holder_name"), r.getString("routing_number"), r.getString("account_type"),
         r.getString("country"), r.getString("number_last4"), r.getString("status"), r.getString("blocked_reason"),
-        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
+        verification(r));
+  }
+
+  private static Verification verification(Row r) {
+    OffsetDateTime verifiedAt = r.getOffsetDateTime("verified_at");
+    return new Verification(VerificationStatus.fromWire(r.getString("verification_status")),
+        VerificationMethod.fromWire(r.getString("verification_method")).orElse(null),
+        r.getString("verification_failure"), verifiedAt == null ? null : verifiedAt.toInstant());
   }
 }

@@ -29,17 +29,24 @@ public final class FundingAccountService {
   private final IdempotentTransactions idempotency;
   private final BankAccountValidator validator;
   private final AccountNumberCipher cipher;
+  private final AccountVerificationService verifications;
   private final Clock clock;
 
   public FundingAccountService(FundingAccountRepository accounts, IdempotentTransactions idempotency,
-      BankAccountValidator validator, AccountNumberCipher cipher, Clock clock) {
+      BankAccountValidator validator, AccountNumberCipher cipher, AccountVerificationService verifications,
+      Clock clock) {
     this.accounts = accounts;
     this.idempotency = idempotency;
     this.validator = validator;
     this.cipher = cipher;
+    this.verifications = verifications;
     this.clock = clock;
   }
 
+  /**
+   * Creates the account and, when the request names a verification method, starts its verification in the
+   * same transaction (the external verifier is asked first, so no transaction waits on it).
+   */
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreateFundingAccountRequest req) {
     List<ValidationProblem> problems = validate(req);
     if (!problems.isEmpty()) {
@@ -53,10 +60,68 @@ public final class FundingAccountService {
     String number = us ? req.accountNumber() : Iban.electronicFormat(req.iban());
     FundingAccount account = new FundingAccount(id, clientId, req.type(), req.holderName(),
         us ? req.routingNumber() : null, us ? req.accountType() : null, us ? null : number.substring(0, 2),
-        number.substring(number.length() - 4), "active", null, now, now);
+        number.substring(number.length() - 4), "active", null, now, now, Verification.NONE);
     AccountNumberCipher.Sealed sealed = cipher.seal(number, id);
-    return idempotency.run(clientId, key, fingerprint, now,
-        conn -> accounts.insert(conn, account, sealed).map(v -> Reply.created(account.toJson().encode())));
+    VerificationMethod method = req.verificationMethod();
+    Future<AccountVerifier.Answer> asked = method == VerificationMethod.EXTERNAL
+        ? verifications.ask(req.routingNumber(), req.accountNumber(), req.accountType(), req.holderName())
+        : Future.succeededFuture(null);
+    return asked.compose(answer -> idempotency.run(clientId, key, fingerprint, now, conn ->
+        accounts.insert(conn, account, sealed)
+            .compose(v -> method == null ? Future.succeededFuture(account)
+                : verifications.begin(conn, account, method, answer, now))
+            .map(created -> Reply.created(created.toJson().encode()))));
+  }
+
+  /**
+   * PATCH /v1/funding-accounts/{id}: new holder or bank details, validated as a whole (the stored number is
+   * opened when only the routing number or type changes). A new account number or routing number is a
+   * different account to the bank, so its verification starts over: any attempt in progress is dropped and
+   * the account is unverified again.
+   */
+  public Future<FundingAccount> update(String clientId, String id, UpdateFundingAccountRequest req) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return accounts.withTransaction(conn -> FundingAccountRepository.lock(conn, clientId, id)
+        .compose(found -> {
+          FundingAccount current = found.orElseThrow(() -> DomainException.notFound("Funding account " + id));
+          if (req.changesBankDetails() && !FundingAccount.US.equals(current.type())) {
+            throw DomainException.validation("routing_number", "an iban account's bank details do not change;"
+                + " add a new funding account for a new IBAN");
+          }
+          return FundingAccountQueries.debitAccounts(conn, List.of(id)).compose(debit -> {
+            String storedNumber = cipher.open(debit.get(id).number(), id);
+            return applyUpdate(conn, current, storedNumber, req, now);
+          });
+        }));
+  }
+
+  private Future<FundingAccount> applyUpdate(SqlConnection conn, FundingAccount current, String storedNumber,
+      UpdateFundingAccountRequest req, Instant now) {
+    boolean us = FundingAccount.US.equals(current.type());
+    String routing = req.routingNumber() == null ? current.routingNumber() : req.routingNumber();
+    String number = req.accountNumber() == null ? storedNumber : req.accountNumber();
+    String accountType = req.accountType() == null ? current.accountType() : req.accountType();
+    if (us) {
+      List<ValidationProblem> problems = validator.validateUs(routing, number, accountType);
+      if (!problems.isEmpty()) {
+        throw new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
+            "The bank account details failed validation; see errors for every problem.",
+            problems.stream().map(p -> new FieldError(p.field(), p.message(), p.code())).toList());
+      }
+    }
+    boolean newAccountAtTheBank = us && (!routing.equals(current.routingNumber()) || !number.equals(storedNumber));
+    AccountNumberCipher.Sealed sealed = number.equals(storedNumber) ? null : cipher.seal(number, current.id());
+    FundingAccount changed = new FundingAccount(current.id(), current.clientId(), current.type(),
+        req.holderName() == null ? current.holderName() : req.holderName(), routing, accountType, current.country(),
+        sealed == null ? current.last4() : number.substring(number.length() - 4), current.status(),
+        current.blockedReason(), current.createdAt(), now,
+        newAccountAtTheBank ? Verification.NONE : current.verification());
+    Future<Void> dropped = newAccountAtTheBank ? AccountVerificationRepository.supersedeOpen(conn, current.id(), now)
+        : Future.succeededFuture();
+    return dropped.compose(v -> FundingAccountRepository.updateDetails(conn, changed, sealed, now))
+        .compose(v -> OutboxWriter.append(conn, ResourceEvents.of(SOURCE, ResourceEvents.FUNDING_ACCOUNT_UPDATED,
+            current.id(), v.version(), now, current.clientId(), v.account().toJson()), current.id(), now)
+            .map(v.account()));
   }
 
   /**

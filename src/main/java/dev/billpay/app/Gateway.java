@@ -178,6 +178,7 @@ public final class Gateway {
     }
     if (roles.has("scheduler")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(wiring.schedulerVerticle()));
+      chain = then(chain, ids, () -> vertx.deployVerticle(wiring.verificationSweepVerticle()));
     }
     if (roles.has("clearing")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(wiring.clearingVerticle()));

@@ -1,8 +1,14 @@
 package dev.billpay.app;
 
+import dev.billpay.accounts.AccountVerificationService;
+import dev.billpay.accounts.AccountVerifier;
 import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.accounts.KnownGoodAccountsVerifier;
+import dev.billpay.accounts.VerificationEntries;
+import dev.billpay.accounts.VerificationSweep;
+import dev.billpay.accounts.VerificationSweepVerticle;
 import dev.billpay.clearing.ClearingEngine;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
@@ -44,6 +50,7 @@ import dev.billpay.webhooks.WebhookService;
 import dev.billpay.webhooks.WebhooksHandler;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -64,6 +71,7 @@ public final class Wiring {
   private final PaymentTransitions transitions;
   private final ClientRepository clients;
   private final FundingAccountService accounts;
+  private final AccountVerificationService verifications;
   private final CutoffSchedule cutoffs;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
@@ -77,16 +85,22 @@ public final class Wiring {
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
-    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
-        clock);
+    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(),
+        config.accounts().requireVerifiedForDebits(), shared.metrics(), clock);
     this.clients = new ClientRepository(pool);
+    GatewayConfig.AccountsConfig a = config.accounts();
+    AccountVerifier verifier = a.knownGoodAccounts().isEmpty() ? null
+        : new KnownGoodAccountsVerifier(vertx, Path.of(a.knownGoodAccounts()));
+    this.verifications = new AccountVerificationService(pool, idempotency, shared.cipher(), verifier, clock);
     this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
-        shared.bankValidator(), shared.cipher(), clock);
+        shared.bankValidator(), shared.cipher(), verifications, clock);
     GatewayConfig.ClearingConfig c = config.clearing();
     this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics());
+        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics(),
+        new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
+            a.microEntriesExpireDays()));
   }
 
   /** The same graph on the same pool, on another clock: tests drive schedules and cut-offs with it. */
@@ -107,12 +121,13 @@ public final class Wiring {
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),
-        new FundingAccountsHandler(accounts),
+        new FundingAccountsHandler(accounts, verifications),
         new PayeesHandler(new PayeeService(new PayeeRepository(pool), idempotency, shared.cipher(), clock)),
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
-            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(),
+            config.accounts().requireVerifiedForDebits(), clock)),
         new ClearingFilesHandler(clearingFiles, clearing, clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
@@ -127,6 +142,11 @@ public final class Wiring {
     PlanScheduler scheduler = new PlanScheduler(pool, transitions,
         BankingCalendar.federalReserve(), config.scheduling());
     return new SchedulerVerticle(scheduler, config.scheduling(), clock);
+  }
+
+  /** Decides prenotes whose waiting period ended and micro-entries that expired; runs with the scheduler. */
+  public VerificationSweepVerticle verificationSweepVerticle() {
+    return new VerificationSweepVerticle(new VerificationSweep(pool, clock), config.scheduling().pollIntervalMs());
   }
 
   /** The clearing verticle: cut-offs, abandoned hand-overs and the settlement sweep. */

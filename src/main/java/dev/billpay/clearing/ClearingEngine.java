@@ -1,6 +1,7 @@
 package dev.billpay.clearing;
 
 import dev.billpay.accounts.FundingAccountQueries;
+import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.clearing.nacha.CompanyBatch;
 import dev.billpay.clearing.nacha.FileHeader;
 import dev.billpay.clearing.nacha.NachaFile;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One cut-off: under a PostgreSQL advisory lock (one leader) and the cut-off's own row (run once),
- * gathers the pending payments whose effective date has come, fails those that cannot be debited,
- * writes NACHA files for the rest, stores them, marks the payments submitted with their trace numbers
+ * gathers the pending payments whose effective date has come and the account verifications awaiting a
+ * file, fails the payments that cannot be debited, writes NACHA files for the rest, stores them, marks the payments submitted with their trace numbers
  * and appends their events, all in one transaction; then hands the files to the transmitter. A
  * payment is locked while it is put into a file and only a pending one moves, so it is never in two.
  */
@@ -48,6 +49,8 @@ public final class ClearingEngine {
   /** The advisory lock key of the clearing leader ("billpay" + "ACH" in spirit; any fixed number). */
   static final long LEADER_LOCK = 0x62696c6c70617901L;
   private static final int MAX_PAYMENTS_PER_RUN = 200_000;
+  /** Account verifications per cut-off; more wait for the next (each is one to three entries). */
+  private static final int MAX_VERIFICATIONS_PER_RUN = 10_000;
   /** A file still not handed over this long after it was written had its hand-over cut short. */
   static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -62,9 +65,11 @@ public final class ClearingEngine {
   private final Transmitter transmitter;
   private final ClearingRepository files;
   private final GatewayMetrics metrics;
+  private final VerificationEntries verifications;
 
   public ClearingEngine(Vertx vertx, Pool pool, ClearingConfig config, CutoffSchedule cutoffs,
-      AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter, GatewayMetrics metrics) {
+      AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter, GatewayMetrics metrics,
+      VerificationEntries verifications) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
@@ -74,6 +79,7 @@ public final class ClearingEngine {
     this.transmitter = transmitter;
     this.files = new ClearingRepository(pool);
     this.metrics = metrics;
+    this.verifications = verifications;
   }
 
   /** What a cut-off produced; {@code ran} is false when another instance had it or it was done already. */
@@ -96,19 +102,20 @@ public final class ClearingEngine {
 
   private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
     LocalDate effective = cutoffs.effectiveDateFor(cutoff);
-    return due(conn, effective).compose(due -> {
+    return due(conn, effective).compose(due -> verifications.takeAwaitingFile(conn, MAX_VERIFICATIONS_PER_RUN, at)
+        .compose(checks -> {
       List<DuePayment> debitable = new ArrayList<>();
       List<DuePayment> refused = new ArrayList<>();
       for (DuePayment p : due) {
         (canDebit(p) ? debitable : refused).add(p);
       }
       return failAll(conn, refused, at)
-          .compose(v -> debitable.isEmpty() ? Future.succeededFuture(List.<ClearingFile>of())
-              : writeFiles(conn, cutoff, effective, debitable, at))
+          .compose(v -> debitable.isEmpty() && checks.isEmpty() ? Future.succeededFuture(List.<ClearingFile>of())
+              : writeFiles(conn, cutoff, effective, debitable, checks, at))
           .compose(written -> ClearingRepository.runDone(conn, cutoff, written.size(),
               written.stream().mapToInt(ClearingFile::entryCount).sum()).map(new RunResult(true, written,
                   refused.size())));
-    });
+    }));
   }
 
   /**
@@ -148,20 +155,20 @@ public final class ClearingEngine {
   }
 
   private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, LocalDate effective,
-      List<DuePayment> due, Instant at) {
+      List<DuePayment> due, List<VerificationEntries.Due> checks, Instant at) {
     // the file creation date of the header: modifiers are unique per creation date, even for a run
     // that comes after midnight (a gateway that was down at its cut-off)
     LocalDate fileDate = cutoffs.dayOf(at);
     String destination = FileHeader.routingField(config.immediateDestination());
     return ClearingRepository.usedModifiers(conn, fileDate, destination)
         // planned once to count the trace numbers (entries and offsets), so exactly those are reserved
-        .compose(used -> vertx.executeBlocking(() -> plan(due, effective, at, used, 1)).compose(counted ->
+        .compose(used -> vertx.executeBlocking(() -> plan(due, checks, effective, at, used, 1)).compose(counted ->
             ClearingRepository.reserveTraces(conn, (int) counted.nextTraceSequence() - 1).compose(firstTrace ->
-                vertx.executeBlocking(() -> plan(due, effective, at, used, firstTrace)))))
+                vertx.executeBlocking(() -> plan(due, checks, effective, at, used, firstTrace)))))
         .compose(plan -> {
           Future<List<ClearingFile>> chain = Future.succeededFuture(new ArrayList<>());
           for (NachaPlanner.PlannedFile planned : plan.files()) {
-            chain = chain.compose(done -> store(conn, cutoff, fileDate, destination, effective, planned, at)
+            chain = chain.compose(done -> store(conn, cutoff, fileDate, destination, effective, planned, checks, at)
                 .map(f -> {
                   done.add(f);
                   return done;
@@ -172,8 +179,8 @@ public final class ClearingEngine {
   }
 
   /** Decrypts the account numbers and lays the files out: CPU work, so off the event loop. */
-  private NachaPlanner.Plan plan(List<DuePayment> due, LocalDate effective, Instant at, Set<Character> used,
-      long firstTrace) {
+  private NachaPlanner.Plan plan(List<DuePayment> due, List<VerificationEntries.Due> checks, LocalDate effective,
+      Instant at, Set<Character> used, long firstTrace) {
     CompanyBatch batch = new CompanyBatch(config.companyName(), "", config.companyId(),
         SecCode.valueOf(config.secCode()), config.entryDescription(), "", effective);
     List<PaymentOrder> orders = new ArrayList<>(due.size());
@@ -183,6 +190,8 @@ public final class ClearingEngine {
           p.routingNumber(), account, p.amount(), individualId(p.id()), NachaText.fit(p.holderName(), 22),
           p.planId() == null ? "S" : "R"));
     }
+    orders.addAll(VerificationOrders.orders(checks, batch, (check, owner) -> cipher.open(check.account().number(),
+        owner)));
     List<Character> modifiers = new ArrayList<>();
     for (char c : ALPHABET.toCharArray()) {
       if (!used.contains(c)) {
@@ -203,7 +212,7 @@ public final class ClearingEngine {
   }
 
   private Future<ClearingFile> store(SqlConnection conn, Instant cutoff, LocalDate fileDate, String destination,
-      LocalDate effective, NachaPlanner.PlannedFile planned, Instant at) {
+      LocalDate effective, NachaPlanner.PlannedFile planned, List<VerificationEntries.Due> checks, Instant at) {
     NachaFile nacha = planned.file();
     String content = NachaWriter.write(nacha);
     var control = nacha.control();
@@ -211,11 +220,14 @@ public final class ClearingEngine {
         nacha.header().fileIdModifier(), effective, sha256(content), content.split("\n", -1).length - 1,
         control.batchCount(), planned.traceNumbers().size(), control.totalDebitCents(), control.totalCreditCents(),
         ClearingFileStatus.CREATED, null, null, at);
-    List<String> ids = new ArrayList<>(planned.traceNumbers().keySet());
+    List<String> ids = planned.traceNumbers().keySet().stream().filter(r -> !VerificationOrders.isVerification(r))
+        .toList();
     List<String> traces = ids.stream().map(planned.traceNumbers()::get).toList();
     // a payment changed under our lock is impossible unless the lock is broken: submitAll then refuses the whole run
     return ClearingRepository.insertFile(conn, file, content)
         .compose(v -> transitions.submitAll(conn, file.id(), ids, traces, effective, at))
+        .compose(v -> verifications.markSent(conn, VerificationOrders.tracesByVerification(planned.traceNumbers()),
+            file.id(), effective, checks, at))
         .map(file);
   }
 

@@ -18,7 +18,9 @@ final class DevCommand implements Callable<Integer> {
   /**
    * The embedded default's settings, each only where the environment does not set it: a fixed,
    * published account key and admin token (fine for local data, never for real account numbers;
-   * serve requires real ones), and webhooks to local http receivers allowed.
+   * serve requires real ones), webhooks to local http receivers allowed, debits from accounts not yet
+   * verified allowed (so a first payment needs no verification), and the sample file of known-good
+   * accounts as the external verifier.
    */
   static Map<String, String> withDevDefaults(Map<String, String> env) {
     Map<String, String> dev = new HashMap<>(env);
@@ -27,6 +29,8 @@ final class DevCommand implements Callable<Integer> {
     dev.putIfAbsent("BILLPAY_SECURITY_ADMIN_TOKEN", DEV_ADMIN_TOKEN);
     dev.putIfAbsent("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
     dev.putIfAbsent("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    dev.putIfAbsent("BILLPAY_PAYMENTS_REQUIRE_VERIFIED_ACCOUNT", "false");
+    dev.putIfAbsent("BILLPAY_ACCOUNTS_VERIFICATION_KNOWN_GOOD_ACCOUNTS", "conf/known-good-accounts-sample.txt");
     return dev;
   }
 

@@ -23,7 +23,8 @@ public record GatewayConfig(
     Roles roles,
     SchedulingConfig scheduling,
     ClearingConfig clearing,
-    ReconciliationConfig reconciliation) {
+    ReconciliationConfig reconciliation,
+    AccountsConfig accounts) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -78,6 +79,14 @@ public record GatewayConfig(
   public record IdempotencyConfig(int retentionHours, int purgeIntervalMs) {}
 
   public record RateLimitConfig(int requestsPerSecond, int burst) {}
+
+  /**
+   * Account validation before debits. {@code requireVerifiedForDebits} ({@code payments.require-verified-account})
+   * refuses a debit from an account that is not verified; {@code knownGoodAccounts} is the file the development
+   * verifier reads (empty: no external verifier).
+   */
+  public record AccountsConfig(boolean requireVerifiedForDebits, int prenoteWaitBankingDays,
+      int microEntriesExpireDays, String knownGoodAccounts) {}
 
   /** {@code routingDirectory} empty: routing numbers are checked by the ABA rules only. */
   public record BankingConfig(String routingDirectory) {}
@@ -277,11 +286,15 @@ public record GatewayConfig(
     ReconciliationConfig reconciliation = new ReconciliationConfig(
         r.integer("reconciliation.date-window-days", 0, 31),
         r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024));
+    AccountsConfig accounts = new AccountsConfig(r.bool("payments.require-verified-account"),
+        r.integer("accounts.verification.prenote-wait-banking-days", 1, 30),
+        r.integer("accounts.verification.micro-entries-expire-days", 1, 365),
+        r.string("accounts.verification.known-good-accounts"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation);
+        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts);
   }
 
   private static void checkClearing(ClearingConfig c, ConfigReader r) {
@@ -341,7 +354,8 @@ public record GatewayConfig(
         roles,
         scheduling,
         clearing,
-        reconciliation);
+        reconciliation,
+        accounts);
   }
 
   private static boolean isAes256Base64(String value) {

@@ -33,6 +33,10 @@ public final class EventTypes {
     PAYMENT_CHANGES.forEach(change -> types.add(PAYMENT_PREFIX + change));
     types.add(PAYMENT_PREFIX + PAYMENT_RETURN_DISPUTED);
     types.add(ResourceEvents.FUNDING_ACCOUNT_BLOCKED);
+    types.add(ResourceEvents.FUNDING_ACCOUNT_UPDATED);
+    types.add(ResourceEvents.FUNDING_ACCOUNT_VERIFICATION_PENDING);
+    types.add(ResourceEvents.FUNDING_ACCOUNT_VERIFIED);
+    types.add(ResourceEvents.FUNDING_ACCOUNT_VERIFICATION_FAILED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_DISABLED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_FAILING);
     return Set.copyOf(types);

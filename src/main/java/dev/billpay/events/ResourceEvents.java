@@ -10,6 +10,10 @@ import java.time.Instant;
  */
 public final class ResourceEvents {
   public static final String FUNDING_ACCOUNT_BLOCKED = "billpay.funding_account.blocked";
+  public static final String FUNDING_ACCOUNT_UPDATED = "billpay.funding_account.updated";
+  public static final String FUNDING_ACCOUNT_VERIFICATION_PENDING = "billpay.funding_account.verification_pending";
+  public static final String FUNDING_ACCOUNT_VERIFIED = "billpay.funding_account.verified";
+  public static final String FUNDING_ACCOUNT_VERIFICATION_FAILED = "billpay.funding_account.verification_failed";
   public static final String WEBHOOK_ENDPOINT_DISABLED = "billpay.webhook_endpoint.disabled";
   public static final String WEBHOOK_ENDPOINT_FAILING = "billpay.webhook_endpoint.failing";
 

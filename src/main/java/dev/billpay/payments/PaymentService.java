@@ -33,15 +33,18 @@ public final class PaymentService {
   private final Clock clock;
   private final PaymentTransitions transitions;
   private final PaymentWriteBatcher writes;
+  private final boolean requireVerified;
 
+  /** {@code requireVerified}: a debit from a funding account that is not verified is refused (422). */
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
-      PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
+      PaymentsConfig limits, boolean requireVerified, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
+    this.requireVerified = requireVerified;
     this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
-    this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(),
+    this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(), requireVerified,
         limits.writeBatchSize(), limits.writeBatchesInFlight(), metrics, this::createAlone);
   }
 
@@ -71,7 +74,7 @@ public final class PaymentService {
   private Future<Reply> createAlone(NewPayment p) {
     CreatePaymentRequest req = p.request();
     return idempotency.run(p.clientId(), p.key(), p.fingerprint(), p.at(), conn ->
-            checkReferences(conn, p.clientId(), req)
+            checkReferences(conn, p.clientId(), req, requireVerified)
             .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
               if (!withinLimit) {
@@ -121,11 +124,15 @@ public final class PaymentService {
     }
   }
 
-  /** The funding account and payee exist for the client, and the account may be debited (else 422). */
-  public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
+  /**
+   * The funding account and payee exist for the client, and the account may be debited: not blocked and, when
+   * {@code requireVerified}, verified (else 422).
+   */
+  public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req,
+      boolean requireVerified) {
     return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId())
         .compose(status -> PayeeQueries.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
-          referenceProblem(status, payeeActive).ifPresent(problem -> {
+          referenceProblem(status, payeeActive, requireVerified).ifPresent(problem -> {
             throw problem;
           });
           return null;
@@ -133,7 +140,8 @@ public final class PaymentService {
   }
 
   /** The 422 a payment gets for its funding account (its status, if it is the client's) and payee. */
-  static Optional<DomainException> referenceProblem(Optional<String> accountStatus, boolean payeeActive) {
+  static Optional<DomainException> referenceProblem(Optional<FundingAccountQueries.DebitStatus> accountStatus,
+      boolean payeeActive, boolean requireVerified) {
     if (accountStatus.isEmpty() || !payeeActive) {
       List<FieldError> errors = new java.util.ArrayList<>();
       if (accountStatus.isEmpty()) {
@@ -145,10 +153,17 @@ public final class PaymentService {
       return Optional.of(new DomainException(ProblemType.UNKNOWN_REFERENCE,
           "The payment refers to resources that do not exist for your account.", errors));
     }
-    if (!"active".equals(accountStatus.get())) {
+    if (!accountStatus.get().active()) {
       return Optional.of(new DomainException(ProblemType.FUNDING_ACCOUNT_BLOCKED,
           "This funding account is blocked for new debits.",
           List.of(new FieldError("funding_account_id", "is blocked for new debits"))));
+    }
+    if (requireVerified && !accountStatus.get().verified()) {
+      // the Nacha WEB Debit Account Validation Rule: validate the account before its first WEB debit
+      return Optional.of(new DomainException(ProblemType.FUNDING_ACCOUNT_NOT_VERIFIED,
+          "This funding account must be verified before it is debited: start a verification with"
+              + " POST /v1/funding-accounts/{id}/verifications.",
+          List.of(new FieldError("funding_account_id", "is not verified"))));
     }
     return Optional.empty();
   }

@@ -49,6 +49,7 @@ final class PaymentWriteBatcher {
   private final Function<NewPayment, Future<Reply>> alone;
   private final IdempotentTransactions idempotency;
   private final GatewayMetrics metrics;
+  private final boolean requireVerified;
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private int inFlight;
 
@@ -64,7 +65,9 @@ final class PaymentWriteBatcher {
   }
 
   PaymentWriteBatcher(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency, long dailyLimit,
-      int maxSize, int maxInFlight, GatewayMetrics metrics, Function<NewPayment, Future<Reply>> alone) {
+      boolean requireVerified, int maxSize, int maxInFlight, GatewayMetrics metrics,
+      Function<NewPayment, Future<Reply>> alone) {
+    this.requireVerified = requireVerified;
     this.metrics = metrics;
     this.pool = pool;
     this.payments = payments;
@@ -132,7 +135,7 @@ final class PaymentWriteBatcher {
   }
 
   /** Each member's funding account and payee, in two round trips; null where the checks pass. */
-  private static Future<List<DomainException>> check(SqlConnection conn, List<NewPayment> members) {
+  private Future<List<DomainException>> check(SqlConnection conn, List<NewPayment> members) {
     List<Owned> accounts = members.stream()
         .map(p -> new Owned(p.clientId(), p.request().fundingAccountId())).toList();
     List<Owned> payees = members.stream().map(p -> new Owned(p.clientId(), p.request().payeeId())).toList();
@@ -140,7 +143,8 @@ final class PaymentWriteBatcher {
         PayeeQueries.areActive(conn, payees).map(active -> {
           List<DomainException> refusals = new ArrayList<>(members.size());
           for (int i = 0; i < members.size(); i++) {
-            refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i)).orElse(null));
+            refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i), requireVerified)
+                .orElse(null));
           }
           return refusals;
         }));

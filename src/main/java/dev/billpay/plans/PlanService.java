@@ -37,10 +37,13 @@ public final class PlanService {
   private final BankingCalendar calendar;
   private final long maxAmountMinor;
   private final Clock clock;
+  private final boolean requireVerified;
 
+  /** {@code requireVerified}: a plan's funding account must be verified, as every debit's must. */
   public PlanService(Pool pool, PlanRepository plans, PaymentTransitions transitions, IdempotentTransactions idempotency,
-      BankingCalendar calendar, long maxAmountMinor, Clock clock) {
+      BankingCalendar calendar, long maxAmountMinor, boolean requireVerified, Clock clock) {
     this.pool = pool;
+    this.requireVerified = requireVerified;
     this.plans = plans;
     this.transitions = transitions;
     this.idempotency = idempotency;
@@ -66,7 +69,7 @@ public final class PlanService {
         req.amount(), req.recurrence(), req.zone(), req.description(), "active", skipped, 1, now, now);
     CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
         null);
-    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each)
+    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each, requireVerified)
         .compose(v -> plans.insert(conn, plan))
         .map(v -> Reply.created(plan.toJson(now, calendar).encode())));
   }

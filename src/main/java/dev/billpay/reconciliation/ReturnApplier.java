@@ -1,6 +1,7 @@
 package dev.billpay.reconciliation;
 
 import dev.billpay.accounts.FundingAccountService;
+import dev.billpay.accounts.VerificationReturns;
 import dev.billpay.clearing.nacha.Addenda;
 import dev.billpay.clearing.nacha.EntryDetail;
 import dev.billpay.clearing.nacha.NachaReadResult;
@@ -65,6 +66,7 @@ final class ReturnApplier {
           chain = chain.compose(v -> applyReturn(conn, entry, r, line, at, exceptions, matches, counts));
         } else if (addenda instanceof Addenda.Correction c) {
           counts[1]++;
+          chain = chain.compose(v -> VerificationReturns.corrected(conn, c.originalTrace(), at).mapEmpty());
           exceptions.add(new NewException(line, "notification_of_change", c.changeCode() + " "
               + ReturnCodes.changeDescription(c.changeCode()).orElse("") + "; original trace " + c.originalTrace()
               + "; corrected data: " + c.correctedData().trim(), entry.amountCents(), "USD",
@@ -99,9 +101,14 @@ final class ReturnApplier {
     LocalDate valueDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
     return PaymentQueries.lockByTrace(conn, r.originalTrace()).compose(found -> {
       if (found.isEmpty()) {
-        exceptions.add(new NewException(line, "unknown_trace", r.returnCode() + " " + reason
-            + " for trace " + r.originalTrace() + ", which no payment has", entry.amountCents(), "USD", valueDate, null));
-        return Future.succeededFuture();
+        // a return of a prenote or micro-entry fails that account verification; anything else is unknown to us
+        return VerificationReturns.returned(conn, r.originalTrace(), r.returnCode(), reason, at).map(verification -> {
+          if (!verification) {
+            exceptions.add(new NewException(line, "unknown_trace", r.returnCode() + " " + reason + " for trace "
+                + r.originalTrace() + ", which no payment has", entry.amountCents(), "USD", valueDate, null));
+          }
+          return null;
+        });
       }
       Payment p = found.get();
       String dishonor = ReturnCodes.dishonorKind(r.returnCode()).orElse(null);

@@ -16,6 +16,8 @@ public enum ProblemType {
   DUPLICATE_REFERENCE(409, "duplicate-reference", "Duplicate reference"),
   IDEMPOTENCY_KEY_IN_FLIGHT(409, "idempotency-key-in-flight", "Request in flight"),
   ILLEGAL_TRANSITION(409, "illegal-transition", "Not allowed in this state"),
+  /** Starting or answering an account verification that its current state does not allow. */
+  VERIFICATION_STATE_CONFLICT(409, "verification-state-conflict", "Verification not allowed in this state"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
   /** The request line or headers are too long: 414 or 431, decided where the request is decoded. */
   REQUEST_TOO_LARGE(431, "request-too-large", "Request too large"),
@@ -27,6 +29,11 @@ public enum ProblemType {
   BANK_FILE_NOT_A_RETURN(422, "bank-file-not-a-return", "Not a return or NOC file"),
   DAILY_LIMIT_EXCEEDED(422, "daily-limit-exceeded", "Daily limit exceeded"),
   FUNDING_ACCOUNT_BLOCKED(422, "funding-account-blocked", "Funding account blocked"),
+  /** A debit from an account that is not verified, while payments.require-verified-account is on. */
+  FUNDING_ACCOUNT_NOT_VERIFIED(422, "funding-account-not-verified", "Funding account not verified"),
+  VERIFICATION_AMOUNTS_MISMATCH(422, "verification-amounts-mismatch", "Verification amounts do not match"),
+  /** A method the account or this gateway cannot use: an IBAN by ACH, or no external verifier configured. */
+  VERIFICATION_METHOD_UNAVAILABLE(422, "verification-method-unavailable", "Verification method unavailable"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   UNKNOWN_REFERENCE(422, "unknown-reference", "Unknown funding account or payee"),
   WEBHOOK_TARGET_REFUSED(422, "webhook-target-refused", "Webhook target refused"),

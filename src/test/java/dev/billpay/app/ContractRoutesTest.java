@@ -128,7 +128,7 @@ class ContractRoutesTest {
           new PaymentsHandler(null),
           new PaymentEventsHandler(null, null),
           new AccountHistoryHandler(null, null, null),
-          new FundingAccountsHandler(null),
+          new FundingAccountsHandler(null, null),
           new PayeesHandler(null),
           new dev.billpay.webhooks.WebhooksHandler(null),
           new dev.billpay.plans.PlansHandler(null),

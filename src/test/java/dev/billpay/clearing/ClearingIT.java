@@ -47,7 +47,8 @@ class ClearingIT {
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
         new PaymentTransitions(), transmitter,
-        new dev.billpay.observability.GatewayMetrics());
+        new dev.billpay.observability.GatewayMetrics(),
+        new dev.billpay.accounts.VerificationEntries(BankingCalendar.federalReserve(), 3, 10));
   }
 
   private static SettlementSweep sweep(Pool pool) {

@@ -41,6 +41,9 @@ public final class SharedStack {
     env.put("BILLPAY_SECURITY_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
     env.put("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    // as under dev: tests of other features debit new accounts; the verification tests turn it on
+    env.put("BILLPAY_PAYMENTS_REQUIRE_VERIFIED_ACCOUNT", "false");
+    env.put("BILLPAY_ACCOUNTS_VERIFICATION_KNOWN_GOOD_ACCOUNTS", "conf/known-good-accounts-sample.txt");
     env.put("BILLPAY_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "1,1,1");
     env.put("BILLPAY_WEBHOOKS_POLL_INTERVAL_MS", "200");
     env.put("BILLPAY_WEBHOOKS_TIMEOUT_MS", "3000");

@@ -76,6 +76,40 @@ class IndependentNachaParserTest {
   }
 
   @Test
+  @DisplayName("accepts account verifications: a prenote in the day's batch, micro-entries in an ACCTVERIFY batch")
+  void verificationEntries() throws Exception {
+    CompanyBatch web = CompanyBatch.web("BILLPAY INC", "1234567890", LocalDate.of(2025, 9, 16));
+    var sealed = new dev.billpay.crypto.AccountNumberCipher.Sealed(new byte[] {1}, "k");
+    var checking = new dev.billpay.accounts.FundingAccountQueries.DebitAccount("fa_1", "us_bank_account", "active",
+        "JANE DOE", "021000021", "checking", sealed);
+    var savings = new dev.billpay.accounts.FundingAccountQueries.DebitAccount("fa_2", "us_bank_account", "active",
+        "JOHN ROE", "011000015", "savings", sealed);
+    List<PaymentOrder> orders = new ArrayList<>(List.of(new PaymentOrder("pay_1", web, TransactionCode.CHECKING_DEBIT,
+        "021000021", "000123456789", 12550, "ID1", "JANE DOE", "S")));
+    orders.addAll(dev.billpay.clearing.VerificationOrders.orders(List.of(
+        new dev.billpay.accounts.VerificationEntries.Due("av_01PRENOTE000000000000000001", true, List.of(), savings),
+        new dev.billpay.accounts.VerificationEntries.Due("av_01MICRO00000000000000000002", false, List.of(12, 47),
+            checking)), web, (due, owner) -> "000555000111"));
+    NachaFile file = NachaPlanner.plan(orders, NachaPlannerTest.settings(null, NachaPlanner.MAX_LINES),
+        List.of('A'), 1).files().get(0).file();
+
+    assertAgrees(check(List.of(file)).get(0), file);
+    assertThat(file.batches()).hasSize(2);
+    Batch day = file.batches().stream().filter(b -> b.header().entryDescription().trim().equals("BILLPAY"))
+        .findFirst().orElseThrow();
+    assertThat(day.entries()).extracting(e -> e.transactionCode().code(), EntryDetail::amountCents)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("27", 12550L),
+            org.assertj.core.groups.Tuple.tuple("38", 0L));
+    Batch micro = file.batches().stream().filter(b -> b.header().entryDescription().trim().equals("ACCTVERIFY"))
+        .findFirst().orElseThrow();
+    assertThat(micro.header().effectiveEntryDate()).isEqualTo(day.header().effectiveEntryDate());
+    assertThat(micro.header().companyName()).isEqualTo(day.header().companyName());
+    assertThat(micro.entries()).extracting(e -> e.transactionCode().code(), EntryDetail::amountCents)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("22", 12L), org.assertj.core.groups.Tuple.tuple("22", 47L),
+            org.assertj.core.groups.Tuple.tuple("27", 59L));
+  }
+
+  @Test
   @DisplayName("is a real check: it rejects a file whose batch entry hash is wrong")
   void rejectsWrongHash() throws Exception {
     String text = NachaWriter.write(GoldenFile.model()).replace("0003200003", "0003200004");
