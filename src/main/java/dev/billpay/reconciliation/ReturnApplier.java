@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * cannot be debited again block the funding account. Dishonored (R61-R69) and contested dishonored (R70-R77)
  * returns are shown on the payment and recorded as exceptions for a person, never applied as a return; notifications of change
  * (addenda 98), batches and entries the reader set aside, and anything that matches no returnable payment become
- * exceptions too.
+ * exceptions too, except returns of our account verifications' prenotes and micro-entries, which decide them.
  */
 final class ReturnApplier {
   /** What the file did. */
