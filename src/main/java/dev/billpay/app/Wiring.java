@@ -4,12 +4,15 @@ import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.clearing.ClearingEngine;
+import dev.billpay.clearing.ClearingFileOperations;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
 import dev.billpay.clearing.ClearingVerticle;
 import dev.billpay.clearing.CutoffSchedule;
 import dev.billpay.clearing.DirectoryTransmitter;
 import dev.billpay.clearing.SettlementSweep;
+import dev.billpay.clearing.SftpTransmitter;
+import dev.billpay.clearing.Transmitter;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.clients.ClientAdminService;
@@ -86,7 +89,13 @@ public final class Wiring {
     this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics());
+        transmitter(vertx, c), shared.metrics());
+  }
+
+  /** The transmitter the configuration names: a local directory (the default) or the bank's SFTP server. */
+  private static Transmitter transmitter(Vertx vertx, GatewayConfig.ClearingConfig c) {
+    return "sftp".equals(c.transmitter()) ? new SftpTransmitter(vertx, c.sftp())
+        : new DirectoryTransmitter(vertx, c.transmitDir());
   }
 
   /** The same graph on the same pool, on another clock: tests drive schedules and cut-offs with it. */
@@ -113,7 +122,8 @@ public final class Wiring {
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
             BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
-        new ClearingFilesHandler(clearingFiles, clearing, clock),
+        new ClearingFilesHandler(clearingFiles, clearing,
+            new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
   }
