@@ -239,7 +239,7 @@ public final class ClearingEngine {
    * that a cancellation that came in between wins and the file is never sent, and a cancellation that
    * comes later is refused.
    */
-  private Future<Void> handOver(ClearingFile f) {
+  Future<Void> handOver(ClearingFile f) {
     return pool.withTransaction(conn -> ClearingRepository.claimHandOver(conn, f.id(), ClearingFileStatus.CREATED,
             Instant.now().truncatedTo(ChronoUnit.MILLIS)))
         .compose(claimed -> {
