@@ -19,7 +19,8 @@ public final class ClearingFiles {
       + " WHERE status NOT IN (" + ClearingFileStatus.SETTLED.sql() + ", " + ClearingFileStatus.CANCELLED.sql() + ")"
       + " AND effective_date BETWEEN $1 AND $2";
   private static final String OF_FILE_DATE = "SELECT " + ClearingRepository.FILE_COLUMNS
-      + " FROM clearing_files WHERE file_date = $1 ORDER BY id";
+      + " FROM clearing_files WHERE file_date = $1 AND status <> " + ClearingFileStatus.CANCELLED.sql()
+      + " ORDER BY id";
 
   private ClearingFiles() {}
 
@@ -48,7 +49,10 @@ public final class ClearingFiles {
     return ClearingRepository.settle(conn, fileId, at);
   }
 
-  /** The files written on the date (their file creation date), in id order. */
+  /**
+   * The files written on the date (their file creation date), in id order, but the cancelled ones: the
+   * bank never had those, and their payments are counted in the files that took them afterwards.
+   */
   public static Future<List<ClearingFile>> ofFileDate(SqlClient client, LocalDate fileDate) {
     return client.preparedQuery(OF_FILE_DATE).execute(Tuple.of(fileDate)).map(rows -> {
       List<ClearingFile> out = new ArrayList<>(rows.size());

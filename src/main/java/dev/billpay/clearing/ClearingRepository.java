@@ -63,7 +63,8 @@ public final class ClearingRepository {
       + ", cancelled_at = $2 WHERE id = $1 AND status = " + CREATED.sql() + " RETURNING id";
   private static final String STATUS = "SELECT status FROM clearing_files WHERE id = $1";
   private static final String INSERT_OPERATION = "INSERT INTO clearing_file_operations (id, file_id, kind,"
-      + " requested_by, reason, request_id, outcome, created_at, completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+      + " requested_by, reason, request_id, outcome, created_at, completed_at)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
   /** The end of the file's retransmission under way, if one is (at most one: it holds the claim). */
   private static final String COMPLETE_OPERATION = "UPDATE clearing_file_operations SET outcome = $2, detail = $3,"
       + " completed_at = $4 WHERE file_id = $1 AND outcome = 'pending'";

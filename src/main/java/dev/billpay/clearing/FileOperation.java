@@ -3,7 +3,6 @@ package dev.billpay.clearing;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * An operator's retransmission or cancellation of a clearing file, kept for audit: who asked, why,
@@ -25,11 +24,8 @@ public record FileOperation(
   static FileOperation fromRow(Row r) {
     return new FileOperation(r.getString("id"), r.getString("file_id"), r.getString("kind"),
         r.getString("requested_by"), r.getString("reason"), r.getString("request_id"), r.getString("outcome"),
-        r.getString("detail"), r.getOffsetDateTime("created_at").toInstant(), instant(r.getOffsetDateTime("completed_at")));
-  }
-
-  private static Instant instant(OffsetDateTime t) {
-    return t == null ? null : t.toInstant();
+        r.getString("detail"), r.getOffsetDateTime("created_at").toInstant(),
+        ClearingFile.instant(r.getOffsetDateTime("completed_at")));
   }
 
   public JsonObject toJson() {

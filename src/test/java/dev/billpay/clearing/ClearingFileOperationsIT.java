@@ -246,6 +246,9 @@ class ClearingFileOperationsIT {
       String fileId = paymentJson(ids.get(0)).getString("clearing_file_id");
       assertThat(file(fileId).getString("status")).isEqualTo("created");
       String cancelledContent = content(fileId);
+      Api.Response notYet = operation(fileId, "retransmit", UUID.randomUUID().toString(), asked("x"));
+      assertThat(notYet.status()).as("never handed over: nothing to send again").isEqualTo(409);
+      assertThat(notYet.json().getString("type")).endsWith("/clearing-file-not-retransmittable");
 
       String key = UUID.randomUUID().toString();
       Api.Response cancel = operation(fileId, "cancel", key, asked("wrong effective date"));
@@ -293,6 +296,11 @@ class ClearingFileOperationsIT {
       assertThat(serverFilesNamed(fileId)).as("the cancelled file never reached the bank").isZero();
       assertThat(file(fileId).getString("status")).isEqualTo("cancelled");
       assertThat(content(fileId)).as("kept as it was, for audit").isEqualTo(cancelledContent);
+      JsonObject report = api.get(OPERATOR, "/v1/reconciliation/reports/" + file(fileId).getString("file_date"))
+          .json();
+      assertThat(report.getJsonObject("clearing_files").getJsonArray("files").stream().map(JsonObject.class::cast)
+          .map(f -> f.getString("id"))).as("the day's report counts its payments in the file that took them")
+          .doesNotContain(fileId).contains(next);
       assertThat(api.get(OPERATOR, "/v1/clearing-files/" + fileId + "/operations").json().getJsonArray("data")
           .getJsonObject(0).getString("kind")).isEqualTo("cancel");
     } finally {
@@ -305,7 +313,7 @@ class ClearingFileOperationsIT {
   void cancelRacesHandOver() throws Exception {
     Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
     try {
-      for (int round = 0; round < 6; round++) {
+      for (int round = 0; round < 3; round++) {
         String id = payment(6500 + round);
         AtomicInteger sent = new AtomicInteger();
         ClearingEngine engine = engine(pool, (f, c) -> {
@@ -337,7 +345,7 @@ class ClearingFileOperationsIT {
   }
 
   @Test
-  @DisplayName("a hand-over under way cannot be cancelled: the bank may already be reading the file")
+  @DisplayName("a hand-over under way can be neither cancelled (the bank may already be reading the file) nor sent again")
   void transmittingNotCancellable() throws Exception {
     Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
     try {
@@ -354,6 +362,8 @@ class ClearingFileOperationsIT {
       Api.Response cancel = operation(fileId, "cancel", UUID.randomUUID().toString(), asked("stop it"));
       assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
       assertThat(cancel.json().getString("detail")).contains("transmitting");
+      assertThat(operation(fileId, "retransmit", UUID.randomUUID().toString(), asked("x")).status())
+          .as("a hand-over under way is not sent twice").isEqualTo(409);
       gateway.vertx().runOnContext(v -> release.complete());
       await(run);
       assertThat(file(fileId).getString("status")).isEqualTo("transmitted");

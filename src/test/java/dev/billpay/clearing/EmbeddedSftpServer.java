@@ -69,7 +69,8 @@ final class EmbeddedSftpServer implements AutoCloseable {
     sftp.addSftpEventListener(new SftpEventListener() {
       @Override
       public void opening(ServerSession session, String remoteHandle, org.apache.sshd.sftp.server.Handle localHandle) {
-        if (localHandle instanceof FileHandle f && f.getOpenOptions().contains(java.nio.file.StandardOpenOption.WRITE)) {
+        if (localHandle instanceof FileHandle f
+            && f.getOpenOptions().contains(java.nio.file.StandardOpenOption.WRITE)) {
           writesOpened.incrementAndGet();
         }
       }
