@@ -54,8 +54,9 @@ public record ApiRoutes(
       "/v1/clearing-runs", "/v1/bank-files*", "/v1/reconciliation/*");
 
   /** The caller mounts the admin token check on {@link #OPERATOR_PATHS} first. */
-  public void mountOperator(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> jsonBodies) {
-    clearingFiles.mount(router);
+  public void mountOperator(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> jsonBodies,
+      io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> contract) {
+    clearingFiles.mount(router, jsonBodies, contract);
     bankFiles.mount(router, jsonBodies);
   }
 

@@ -54,7 +54,7 @@ public final class HttpApiVerticle extends VerticleBase {
     OperatorAuth operator = new OperatorAuth(config.security().adminToken(),
         "Clearing, bank-file and reconciliation endpoints need the admin token.");
     ApiRoutes.OPERATOR_PATHS.forEach(path -> router.route(path).handler(operator));
-    routes.mountOperator(router, bodies);
+    routes.mountOperator(router, bodies, contract);
     router.route("/v1/*").handler(bodies);
     router.route("/v1/*").handler(auth);
     router.route("/v1/*").handler(contract);

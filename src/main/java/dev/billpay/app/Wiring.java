@@ -10,12 +10,15 @@ import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.accounts.VerificationSweep;
 import dev.billpay.accounts.VerificationSweepVerticle;
 import dev.billpay.clearing.ClearingEngine;
+import dev.billpay.clearing.ClearingFileOperations;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
 import dev.billpay.clearing.ClearingVerticle;
 import dev.billpay.clearing.CutoffSchedule;
 import dev.billpay.clearing.DirectoryTransmitter;
 import dev.billpay.clearing.SettlementSweep;
+import dev.billpay.clearing.SftpTransmitter;
+import dev.billpay.clearing.Transmitter;
 import dev.billpay.clients.AdminHandler;
 import dev.billpay.clients.AuthHandler;
 import dev.billpay.clients.ClientAdminService;
@@ -98,9 +101,15 @@ public final class Wiring {
     this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics(),
+        transmitter(vertx, c), shared.metrics(),
         new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
             a.microEntriesExpireDays()));
+  }
+
+  /** The transmitter the configuration names: a local directory (the default) or the bank's SFTP server. */
+  private static Transmitter transmitter(Vertx vertx, GatewayConfig.ClearingConfig c) {
+    return "sftp".equals(c.transmitter()) ? new SftpTransmitter(vertx, c.sftp())
+        : new DirectoryTransmitter(vertx, c.transmitDir());
   }
 
   /** The same graph on the same pool, on another clock: tests drive schedules and cut-offs with it. */
@@ -128,7 +137,8 @@ public final class Wiring {
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
             BankingCalendar.federalReserve(), config.payments().maxAmountMinor(),
             config.accounts().requireVerifiedForDebits(), clock)),
-        new ClearingFilesHandler(clearingFiles, clearing, clock),
+        new ClearingFilesHandler(clearingFiles, clearing,
+            new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
   }

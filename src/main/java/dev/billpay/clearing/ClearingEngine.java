@@ -90,14 +90,21 @@ public final class ClearingEngine {
   }
 
   public Future<RunResult> run(Instant cutoff, Instant now) {
+    return write(cutoff, now).compose(result -> transmitAll(result).map(result));
+  }
+
+  /**
+   * The cut-off's transaction alone, without the hand-over that follows it: what a run leaves behind
+   * when the process stops between the two (tests of cancellation and of abandoned files use it).
+   */
+  Future<RunResult> write(Instant cutoff, Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LEADER_LOCK + ")").execute()
         .compose(locked -> !locked.iterator().next().getBoolean(0) ? Future.succeededFuture(RunResult.skipped())
             : ClearingRepository.claimRun(conn, cutoff, at).compose(claimed -> claimed
                 ? gatherAndWrite(conn, cutoff, at) : Future.succeededFuture(RunResult.skipped()))))
         .onSuccess(r -> metrics.cleared(r.files().size(), r.files().stream().mapToInt(ClearingFile::entryCount).sum(),
-            r.failed()))
-        .compose(result -> transmitAll(result).map(result));
+            r.failed()));
   }
 
   private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
@@ -234,30 +241,60 @@ public final class ClearingEngine {
   private Future<Void> transmitAll(RunResult result) {
     Future<Void> chain = Future.succeededFuture();
     for (ClearingFile f : result.files()) {
-      chain = chain.compose(v -> files.content(f.id()))
-          .compose(content -> transmitter.transmit(f, content.orElseThrow()))
-          .compose(v -> files.markTransmitted(f.id(), Instant.now()))
-          .recover(e -> {
-            LOG.error("clearing file {} not transmitted, its payments need review: {}", f.id(), e.toString());
-            return transmissionUnknown(f.id(), Instant.now()).<Void>mapEmpty().recover(again -> {
-              // still 'created': the abandoned-file check of a later tick flags it
-              LOG.error("clearing file {} could not be flagged: {}", f.id(), again.toString());
-              return Future.succeededFuture();
-            });
-          });
+      chain = chain.compose(v -> handOver(f));
     }
     return chain;
   }
 
   /**
+   * The first hand-over of a file just written: claimed first (committed as {@code transmitting}), so
+   * that a cancellation that came in between wins and the file is never sent, and a cancellation that
+   * comes later is refused.
+   */
+  Future<Void> handOver(ClearingFile f) {
+    return pool.withTransaction(conn -> ClearingRepository.claimHandOver(conn, f.id(), ClearingFileStatus.CREATED,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+        .compose(claimed -> {
+          if (!claimed) {
+            LOG.info("clearing file {} not handed over: it was cancelled first", f.id());
+            return Future.succeededFuture();
+          }
+          return transmitClaimed(f);
+        }, e -> {
+          // never claimed, so never sent: still 'created', and the abandoned-file check of a later tick flags it
+          LOG.error("clearing file {} could not be claimed for its hand-over: {}", f.id(), e.toString());
+          return Future.succeededFuture();
+        });
+  }
+
+  /**
+   * Sends a file its caller claimed ({@code transmitting}): the stored bytes, as written at the
+   * cut-off. A failure of any kind makes its outcome unknown, as a failed first hand-over's is.
+   */
+  Future<Void> transmitClaimed(ClearingFile f) {
+    return files.content(f.id())
+        .compose(content -> transmitter.transmit(f, content.orElseThrow()))
+        .compose(v -> files.markTransmitted(f.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+        .recover(e -> {
+          LOG.error("clearing file {} not transmitted, its payments need review: {}", f.id(), e.toString());
+          return transmissionUnknown(f.id(), Instant.now()).<Void>mapEmpty().recover(again -> {
+            // still 'transmitting': the abandoned-file check of a later tick flags it
+            LOG.error("clearing file {} could not be flagged: {}", f.id(), again.toString());
+            return Future.succeededFuture();
+          });
+        });
+  }
+
+  /**
    * A hand-over that failed or was cut short has an unknown outcome: the bank may have the file or
-   * not. Its payments become needs_review, with their events: an unknown outcome is never a failure,
+   * not. Its payments become needs_review, with their events (those of a file sent again are already):
+   * an unknown outcome is never a failure,
    * and they are never resubmitted by themselves (a payment goes to the bank at most once); the bank's
    * statement settles them, or its return file returns them.
    */
   public Future<Integer> transmissionUnknown(String fileId, Instant now) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    return pool.withTransaction(conn -> ClearingRepository.markTransmissionUnknown(conn, fileId)
+    return pool.withTransaction(conn -> ClearingRepository.markTransmissionUnknown(conn, fileId, at)
         .compose(marked -> marked ? PaymentQueries.submittedInFile(conn, fileId)
             : Future.succeededFuture(List.<PaymentRef>of()))
         .compose(payments -> transitions.applyAll(conn, payments, PaymentStatus.NEEDS_REVIEW, at)
@@ -266,7 +303,8 @@ public final class ClearingEngine {
 
   /**
    * Flags the files a crash left between their commit and their hand-over (still {@code created}
-   * after {@link #ABANDONED_AFTER}): their outcome is as unknown as a failed hand-over's.
+   * after {@link #ABANDONED_AFTER}) or in the middle of one ({@code transmitting} that long after it
+   * started): their outcome is as unknown as a failed hand-over's.
    */
   public Future<Integer> flagAbandoned(Instant now) {
     return files.abandonedBefore(now.minus(ABANDONED_AFTER)).compose(ids -> {

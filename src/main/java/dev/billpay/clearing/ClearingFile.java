@@ -34,7 +34,8 @@ public record ClearingFile(
         instant(r.getOffsetDateTime("settled_at")), r.getOffsetDateTime("created_at").toInstant());
   }
 
-  private static Instant instant(OffsetDateTime t) {
+  /** A nullable timestamp column as an instant. */
+  static Instant instant(OffsetDateTime t) {
     return t == null ? null : t.toInstant();
   }
 

@@ -16,16 +16,21 @@ import java.util.List;
  */
 public final class ClearingFiles {
   private static final String NOT_SETTLED_BETWEEN = "SELECT id, total_debit, effective_date FROM clearing_files"
-      + " WHERE status <> " + ClearingFileStatus.SETTLED.sql() + " AND effective_date BETWEEN $1 AND $2";
+      + " WHERE status NOT IN (" + ClearingFileStatus.SETTLED.sql() + ", " + ClearingFileStatus.CANCELLED.sql() + ")"
+      + " AND effective_date BETWEEN $1 AND $2";
   private static final String OF_FILE_DATE = "SELECT " + ClearingRepository.FILE_COLUMNS
-      + " FROM clearing_files WHERE file_date = $1 ORDER BY id";
+      + " FROM clearing_files WHERE file_date = $1 AND status <> " + ClearingFileStatus.CANCELLED.sql()
+      + " ORDER BY id";
 
   private ClearingFiles() {}
 
   /** A file the bank has not yet been seen to settle: what its settlement credit will be, and when. */
   public record Unsettled(String id, long totalDebit, LocalDate effectiveDate) {}
 
-  /** The files not yet settled whose effective date is in the range, in the caller's transaction. */
+  /**
+   * The files not yet settled whose effective date is in the range, in the caller's transaction; a
+   * cancelled file never reached the bank, so no statement can settle it.
+   */
   public static Future<List<Unsettled>> notSettledBetween(SqlConnection conn, LocalDate from, LocalDate to) {
     return conn.preparedQuery(NOT_SETTLED_BETWEEN).execute(Tuple.of(from, to)).map(rows -> {
       List<Unsettled> out = new ArrayList<>(rows.size());
@@ -44,7 +49,10 @@ public final class ClearingFiles {
     return ClearingRepository.settle(conn, fileId, at);
   }
 
-  /** The files written on the date (their file creation date), in id order. */
+  /**
+   * The files written on the date (their file creation date), in id order, but the cancelled ones: the
+   * bank never had those, and their payments are counted in the files that took them afterwards.
+   */
   public static Future<List<ClearingFile>> ofFileDate(SqlClient client, LocalDate fileDate) {
     return client.preparedQuery(OF_FILE_DATE).execute(Tuple.of(fileDate)).map(rows -> {
       List<ClearingFile> out = new ArrayList<>(rows.size());

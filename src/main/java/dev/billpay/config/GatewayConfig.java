@@ -141,7 +141,9 @@ public record GatewayConfig(
       String settlementAccountNumber,
       String transmitDir,
       int settlementDays,
-      int pollIntervalMs) {
+      int pollIntervalMs,
+      String transmitter,
+      SftpConfig sftp) {
     public java.time.ZoneId zone() {
       return java.time.ZoneId.of(timeZone);
     }
@@ -149,6 +151,22 @@ public record GatewayConfig(
     public List<java.time.LocalTime> cutoffTimes() {
       return java.util.Arrays.stream(cutoffs.split(",")).map(String::trim).map(java.time.LocalTime::parse).sorted()
           .toList();
+    }
+  }
+
+  /**
+   * The bank's SFTP server for the {@code sftp} transmitter. {@code hostKey} pins the server's key: an
+   * OpenSSH public-key line ({@code ssh-ed25519 AAAA...}) or its SHA-256 fingerprint ({@code SHA256:...},
+   * as {@code ssh-keygen -lf} prints it). Authentication by the private key file at
+   * {@code privateKeyPath} or by {@code password}; the password comes from the environment only
+   * (BILLPAY_CLEARING_SFTP_PASSWORD), never from a file.
+   */
+  public record SftpConfig(String host, int port, String user, String remoteDir, String hostKey,
+      String privateKeyPath, String password, int timeoutMs) {
+    @Override
+    public String toString() {
+      return "SftpConfig[host=" + host + ", port=" + port + ", user=" + user + ", remoteDir=" + remoteDir
+          + ", privateKeyPath=" + privateKeyPath + ", password redacted]";
     }
   }
 
@@ -281,8 +299,13 @@ public record GatewayConfig(
         r.string("clearing.originating-dfi"), r.string("clearing.sec-code"), r.string("clearing.entry-description"),
         r.bool("clearing.balanced"), r.string("clearing.settlement-routing-number"),
         r.string("clearing.settlement-account-number"), r.string("clearing.transmit-dir"),
-        r.integer("clearing.settlement-days", 0, 60), r.integer("clearing.poll-interval-ms", 10, 3_600_000));
+        r.integer("clearing.settlement-days", 0, 60), r.integer("clearing.poll-interval-ms", 10, 3_600_000),
+        r.string("clearing.transmitter"), new SftpConfig(r.string("clearing.sftp.host"), r.port("clearing.sftp.port"),
+            r.string("clearing.sftp.user"), r.string("clearing.sftp.remote-dir"), r.string("clearing.sftp.host-key"),
+            r.string("clearing.sftp.private-key-path"), r.string("clearing.sftp.password"),
+            r.integer("clearing.sftp.timeout-ms", 1000, 3_600_000)));
     checkClearing(clearing, r);
+    checkTransmitter(clearing, r);
     ReconciliationConfig reconciliation = new ReconciliationConfig(
         r.integer("reconciliation.date-window-days", 0, 31),
         r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024));
@@ -324,6 +347,32 @@ public record GatewayConfig(
     }
     if (!List.of("WEB", "PPD").contains(c.secCode())) {
       r.problem("clearing.sec-code", "expected WEB (consumer debits authorised online) or PPD");
+    }
+  }
+
+  /** An OpenSSH public-key line, or a SHA-256 fingerprint as ssh-keygen prints it. */
+  private static final java.util.regex.Pattern HOST_KEY = java.util.regex.Pattern.compile(
+      "SHA256:[A-Za-z0-9+/]{43}=?|(ssh|ecdsa|sk)-[A-Za-z0-9@.-]+ [A-Za-z0-9+/]+=*( .*)?");
+
+  private static void checkTransmitter(ClearingConfig c, ConfigReader r) {
+    if (!List.of("directory", "sftp").contains(c.transmitter())) {
+      r.problem("clearing.transmitter", "expected directory or sftp, got '" + c.transmitter() + "'");
+    }
+    if (!"sftp".equals(c.transmitter())) {
+      return;
+    }
+    SftpConfig sftp = c.sftp();
+    if (sftp.host().isEmpty() || sftp.user().isEmpty()) {
+      r.problem("clearing.sftp.host", "the sftp transmitter needs clearing.sftp.host and clearing.sftp.user");
+    }
+    // an unpinned host key would trust whoever answers on the bank's address
+    if (!HOST_KEY.matcher(sftp.hostKey()).matches()) {
+      r.problem("clearing.sftp.host-key", "expected the bank server's public key (an OpenSSH line such as"
+          + " 'ssh-ed25519 AAAA...') or its fingerprint 'SHA256:...'");
+    }
+    if (sftp.privateKeyPath().isEmpty() == sftp.password().isEmpty()) {
+      r.problem("clearing.sftp.private-key-path", "set exactly one of clearing.sftp.private-key-path and the"
+          + " password (BILLPAY_CLEARING_SFTP_PASSWORD, from the environment only)");
     }
   }
 

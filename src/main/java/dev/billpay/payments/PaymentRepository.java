@@ -41,6 +41,10 @@ public final class PaymentRepository {
       + " updated_at = $3, trace_number = u.trace, clearing_file_id = $2, effective_date = $5"
       + " FROM unnest($1::text[], $4::text[]) AS u(id, trace) WHERE p.id = u.id AND p.status = ANY($7)"
       + " RETURNING " + P_COLUMNS;
+  /** Out of a cancelled clearing file: back to pending, without the file's trace number and id. */
+  private static final String WITHDRAW = "UPDATE payments p SET status = $4, version = p.version + 1, updated_at = $3,"
+      + " trace_number = NULL, clearing_file_id = NULL WHERE p.id = ANY($1) AND p.clearing_file_id = $2"
+      + " AND p.status = ANY($5) RETURNING " + P_COLUMNS;
   /** The transition to returned, with the bank's reason. */
   private static final String RETURN = "UPDATE payments SET status = $3, version = version + 1, updated_at = $4,"
       + " return_code = $6, return_reason = $7 WHERE id = $1 AND client_id = $2 AND status = ANY($5)"
@@ -146,6 +150,13 @@ public final class PaymentRepository {
       List<String> traces, LocalDate effective, Set<PaymentStatus> from, PaymentStatus to, Instant at) {
     return conn.preparedQuery(SUBMIT).execute(Tuple.of(paymentIds.toArray(String[]::new), fileId, utc(at),
         traces.toArray(String[]::new), effective, to.wire(), wires(from))).map(PaymentRepository::toPayments);
+  }
+
+  /** Takes the payments out of the file (from {@code from} to {@code to}); answers those that moved. */
+  static Future<List<Payment>> withdraw(SqlConnection conn, String fileId, List<String> paymentIds,
+      Set<PaymentStatus> from, PaymentStatus to, Instant at) {
+    return conn.preparedQuery(WITHDRAW).execute(Tuple.of(paymentIds.toArray(String[]::new), fileId, utc(at),
+        to.wire(), wires(from))).map(PaymentRepository::toPayments);
   }
 
   /** Moves the payment to returned with the bank's code and reason; empty when it cannot move (or not found). */

@@ -17,6 +17,11 @@ import java.util.Set;
  * The one transition table of a payment's life. A submitted payment never goes back to pending: a
  * payment is submitted to the bank at most once, and an unknown bank outcome is NEEDS_REVIEW, which
  * only an explicit settlement or return resolves. Settled is final but for a late return.
+ *
+ * <p>One move is outside the table, because it is not a move of the payment's own life but the undoing
+ * of a file: a clearing file cancelled before its hand-over gives its submitted payments back to
+ * pending ({@link #WITHDRAWN_FROM} → {@link #WITHDRAWN_TO}). The bank never saw that file, so "at most
+ * once to the bank" still holds; no other caller may take a payment back from submitted.
  */
 public final class PaymentStateMachine {
   private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
@@ -29,6 +34,10 @@ public final class PaymentStateMachine {
       RETURNED, EnumSet.noneOf(PaymentStatus.class),
       FAILED, EnumSet.noneOf(PaymentStatus.class),
       CANCELED, EnumSet.noneOf(PaymentStatus.class));
+
+  /** The state a payment leaves when its file is cancelled before its hand-over, and the one it enters. */
+  public static final PaymentStatus WITHDRAWN_FROM = SUBMITTED;
+  public static final PaymentStatus WITHDRAWN_TO = PENDING;
 
   private PaymentStateMachine() {}
 

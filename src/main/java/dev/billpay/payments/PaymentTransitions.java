@@ -65,6 +65,29 @@ public final class PaymentTransitions {
   }
 
   /**
+   * Takes the payments out of a clearing file cancelled before its hand-over: each goes back from
+   * submitted to pending without the file's trace number and id, with its event, so the next cut-off
+   * puts it in a new file. The caller holds the payments' locks and the file's cancellation in the same
+   * transaction; a payment that does not move means the lock was broken, and this fails the whole.
+   */
+  public Future<Void> withdrawFromFile(SqlConnection conn, String fileId, List<PaymentRef> payments, Instant at) {
+    if (payments.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    PaymentStatus to = PaymentStateMachine.WITHDRAWN_TO;
+    List<String> ids = payments.stream().map(PaymentRef::id).toList();
+    return PaymentRepository.withdraw(conn, fileId, ids, java.util.EnumSet.of(PaymentStateMachine.WITHDRAWN_FROM),
+        to, at).compose(moved -> {
+          if (moved.size() != ids.size()) {
+            return Future.failedFuture(new IllegalStateException("expected " + ids.size()
+                + " submitted payments in file " + fileId + ", " + moved.size() + " were"));
+          }
+          Map<String, Payment> byId = byId(moved);
+          return appendEvents(conn, ids.stream().map(byId::get).toList(), to, at);
+        });
+  }
+
+  /**
    * The bank returned the payment: it becomes returned with the bank's code and reason. 404 or 409
    * as {@link #apply}.
    */

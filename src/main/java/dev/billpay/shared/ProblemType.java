@@ -13,6 +13,10 @@ public enum ProblemType {
   NOT_FOUND(404, "not-found", "Not found"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   ALREADY_RESOLVED(409, "already-resolved", "Already resolved"),
+  /** Only a clearing file not yet handed over ({@code created}) can be cancelled. */
+  CLEARING_FILE_NOT_CANCELLABLE(409, "clearing-file-not-cancellable", "Clearing file cannot be cancelled"),
+  /** Only a clearing file whose hand-over outcome is unknown can be sent again. */
+  CLEARING_FILE_NOT_RETRANSMITTABLE(409, "clearing-file-not-retransmittable", "Clearing file cannot be sent again"),
   DUPLICATE_REFERENCE(409, "duplicate-reference", "Duplicate reference"),
   IDEMPOTENCY_KEY_IN_FLIGHT(409, "idempotency-key-in-flight", "Request in flight"),
   ILLEGAL_TRANSITION(409, "illegal-transition", "Not allowed in this state"),

@@ -132,11 +132,11 @@ class ContractRoutesTest {
           new PayeesHandler(null),
           new dev.billpay.webhooks.WebhooksHandler(null),
           new dev.billpay.plans.PlansHandler(null),
-          new dev.billpay.clearing.ClearingFilesHandler(null, null, null),
+          new dev.billpay.clearing.ClearingFilesHandler(null, null, null, null),
           new dev.billpay.reconciliation.BankFilesHandler(null, null, null, 0, null));
       routes.mountPublic(router);
       routes.mountAdmin(router, ctx -> ctx.next());
-      routes.mountOperator(router, ctx -> ctx.next());
+      routes.mountOperator(router, ctx -> ctx.next(), ctx -> ctx.next());
       routes.mountV1(router);
 
       Set<String> found = new TreeSet<>();

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class ClearingFileStatusTest {
 
   @Test
-  @DisplayName("the states are exactly those the clearing_files.status check allows (set by V7)")
+  @DisplayName("the states are exactly those the clearing_files.status check allows (set last by V14)")
   void sameAsTheSchema() throws Exception {
     String sql;
-    try (InputStream in = getClass().getResourceAsStream("/db/migration/V7__clearing_transmission_unknown.sql")) {
+    try (InputStream in = getClass().getResourceAsStream("/db/migration/V14__clearing_file_operations.sql")) {
       sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Matcher check = Pattern.compile("CHECK \\(status IN \\(([^)]*)\\)\\)").matcher(sql);

@@ -42,13 +42,7 @@ class ClearingIT {
   }
 
   private static ClearingEngine engine(Pool pool, Transmitter transmitter) {
-    var c = gateway.config().clearing();
-    return new ClearingEngine(gateway.vertx(), pool, c,
-        new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
-        AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
-        new PaymentTransitions(), transmitter,
-        new dev.billpay.observability.GatewayMetrics(),
-        new dev.billpay.accounts.VerificationEntries(BankingCalendar.federalReserve(), 3, 10));
+    return TestEngines.engine(gateway, pool, transmitter);
   }
 
   private static SettlementSweep sweep(Pool pool) {

@@ -1,0 +1,25 @@
+package dev.billpay.clearing;
+
+import dev.billpay.accounts.VerificationEntries;
+import dev.billpay.crypto.AccountNumberCipher;
+import dev.billpay.observability.GatewayMetrics;
+import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.testing.GatewayExtension;
+import dev.billpay.testing.SharedStack;
+import io.vertx.sqlclient.Pool;
+
+/** Clearing engines on a test's own pool and transmitter, configured as the gateway under test is. */
+final class TestEngines {
+  private TestEngines() {}
+
+  static ClearingEngine engine(GatewayExtension gateway, Pool pool, Transmitter transmitter) {
+    var c = gateway.config().clearing();
+    var a = gateway.config().accounts();
+    return new ClearingEngine(gateway.vertx(), pool, c,
+        new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
+        AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY), new PaymentTransitions(), transmitter,
+        new GatewayMetrics(), new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
+            a.microEntriesExpireDays()));
+  }
+}
