@@ -36,6 +36,10 @@ final class AccountVerificationRepository {
       + " WHERE status = 'sent' AND decide_on <= $1 ORDER BY decide_on, id LIMIT $2 FOR UPDATE SKIP LOCKED";
   private static final String SET_STATUS = "UPDATE account_verifications SET status = $2, failure = $3,"
       + " attempts = $4, updated_at = $5 WHERE id = $1";
+  /** The entries' file was cancelled before it was handed over: they wait for the next one. */
+  private static final String BACK_TO_AWAITING = "UPDATE account_verifications SET status = 'awaiting_file',"
+      + " trace_numbers = '{}', clearing_file_id = NULL, settlement_date = NULL, decide_on = NULL, updated_at = $2"
+      + " WHERE clearing_file_id = $1 AND status = 'sent'";
   private static final String SUPERSEDE_OPEN = "UPDATE account_verifications SET status = 'superseded',"
       + " updated_at = $2 WHERE funding_account_id = $1 AND status IN ('awaiting_file', 'sent')";
 
@@ -73,6 +77,10 @@ final class AccountVerificationRepository {
   static Future<Void> setStatus(SqlConnection conn, String id, String status, String failure, int attempts,
       Instant at) {
     return conn.preparedQuery(SET_STATUS).execute(Tuple.of(id, status, failure, attempts, utc(at))).mapEmpty();
+  }
+
+  static Future<Integer> backToAwaitingFile(SqlConnection conn, String clearingFileId, Instant at) {
+    return conn.preparedQuery(BACK_TO_AWAITING).execute(Tuple.of(clearingFileId, utc(at))).map(RowSet::rowCount);
   }
 
   static Future<Void> supersedeOpen(SqlConnection conn, String fundingAccountId, Instant at) {

@@ -89,4 +89,12 @@ public final class VerificationEntries {
     }
     return day;
   }
+
+  /**
+   * The file holding these verifications' entries was cancelled before the bank saw it: they go in the next
+   * cut-off's file, with new trace numbers. Answers how many.
+   */
+  public static Future<Integer> withdrawFromFile(SqlConnection conn, String clearingFileId, Instant at) {
+    return AccountVerificationRepository.backToAwaitingFile(conn, clearingFileId, at);
+  }
 }

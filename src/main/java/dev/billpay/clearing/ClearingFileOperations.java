@@ -1,5 +1,6 @@
 package dev.billpay.clearing;
 
+import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payments.PaymentQueries;
@@ -60,7 +61,8 @@ public final class ClearingFileOperations {
         .compose(cancelled -> !cancelled ? refuse(conn, id, ProblemType.CLEARING_FILE_NOT_CANCELLABLE)
             // locked, then moved: nothing else can take these payments before the commit
             : PaymentQueries.submittedInFile(conn, id).compose(payments ->
-                transitions.withdrawFromFile(conn, id, payments, now).compose(v -> {
+                transitions.withdrawFromFile(conn, id, payments, now)
+                    .compose(v -> VerificationEntries.withdrawFromFile(conn, id, now)).compose(v -> {
                   FileOperation op = request.operation("cancel", "cancelled", now);
                   return ClearingRepository.insertOperation(conn, op)
                       .compose(w -> ClearingRepository.file(conn, id))
