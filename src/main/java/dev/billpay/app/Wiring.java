@@ -8,7 +8,6 @@ import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.accounts.KnownGoodAccountsVerifier;
 import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.accounts.VerificationSweep;
-import dev.billpay.accounts.VerificationSweepVerticle;
 import dev.billpay.clearing.ClearingEngine;
 import dev.billpay.clearing.ClearingFileOperations;
 import dev.billpay.clearing.ClearingFilesHandler;
@@ -30,6 +29,7 @@ import dev.billpay.history.HistoryRebuildHandler;
 import dev.billpay.history.PaymentEventsHandler;
 import dev.billpay.http.ApiDocsHandler;
 import dev.billpay.idempotency.IdempotentTransactions;
+import dev.billpay.infra.PeriodicTaskVerticle;
 import dev.billpay.observability.MetricsHandler;
 import dev.billpay.payees.PayeeRepository;
 import dev.billpay.payees.PayeeService;
@@ -155,8 +155,9 @@ public final class Wiring {
   }
 
   /** Decides prenotes whose waiting period ended and micro-entries that expired; runs with the scheduler. */
-  public VerificationSweepVerticle verificationSweepVerticle() {
-    return new VerificationSweepVerticle(new VerificationSweep(pool, clock), config.scheduling().pollIntervalMs());
+  public PeriodicTaskVerticle verificationSweepVerticle() {
+    VerificationSweep sweep = new VerificationSweep(pool, clock);
+    return new PeriodicTaskVerticle("verification sweep", config.scheduling().pollIntervalMs(), sweep::run);
   }
 
   /** The clearing verticle: cut-offs, abandoned hand-overs and the settlement sweep. */
