@@ -8,6 +8,8 @@ import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
 import dev.billpay.clearing.ClearingVerticle;
 import dev.billpay.clearing.CutoffSchedule;
+import dev.billpay.payments.SameDayRules;
+import dev.billpay.scheduling.SameDayWindows;
 import dev.billpay.clearing.DirectoryTransmitter;
 import dev.billpay.clearing.SettlementSweep;
 import dev.billpay.clients.AdminHandler;
@@ -65,6 +67,7 @@ public final class Wiring {
   private final ClientRepository clients;
   private final FundingAccountService accounts;
   private final CutoffSchedule cutoffs;
+  private final SameDayRules sameDay;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
 
@@ -77,13 +80,16 @@ public final class Wiring {
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
-    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
-        clock);
+    GatewayConfig.SameDayConfig sameDayConfig = config.clearing().sameDay();
+    this.sameDay = new SameDayRules(SameDayWindows.of(sameDayConfig, BankingCalendar.federalReserve()),
+        sameDayConfig.maxAmountMinor(), sameDayConfig.refusesAfterLastWindow());
+    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), sameDay,
+        shared.metrics(), clock);
     this.clients = new ClientRepository(pool);
     this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
         shared.bankValidator(), shared.cipher(), clock);
     GatewayConfig.ClearingConfig c = config.clearing();
-    this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
+    this.cutoffs = CutoffSchedule.of(c, BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
         new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics());
@@ -112,7 +118,7 @@ public final class Wiring {
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
-            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay, clock)),
         new ClearingFilesHandler(clearingFiles, clearing, clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));

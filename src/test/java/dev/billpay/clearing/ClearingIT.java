@@ -44,7 +44,7 @@ class ClearingIT {
   private static ClearingEngine engine(Pool pool, Transmitter transmitter) {
     var c = gateway.config().clearing();
     return new ClearingEngine(gateway.vertx(), pool, c,
-        new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
+        CutoffSchedule.of(c, BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
         new PaymentTransitions(), transmitter,
         new dev.billpay.observability.GatewayMetrics());

@@ -3,6 +3,8 @@ package dev.billpay.clearing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.scheduling.BankingDayTimes;
+import dev.billpay.scheduling.SameDayWindows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Clearing cut-offs in the bank's time zone, banking days only")
 class CutoffScheduleTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final List<LocalTime> FED = List.of(LocalTime.of(16, 45), LocalTime.of(10, 30), LocalTime.of(14, 45));
   private final CutoffSchedule cutoffs = new CutoffSchedule(
-      List.of(LocalTime.of(16, 45), LocalTime.of(10, 30), LocalTime.of(14, 45)), NEW_YORK,
-      BankingCalendar.federalReserve());
+      new BankingDayTimes(FED, NEW_YORK, BankingCalendar.federalReserve()),
+      new SameDayWindows(new BankingDayTimes(FED, NEW_YORK, BankingCalendar.federalReserve()),
+          List.of(LocalTime.of(13, 0), LocalTime.of(17, 0), LocalTime.of(18, 0))));
 
   private static Instant ny(String localDateTime) {
     return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), NEW_YORK).toInstant();
