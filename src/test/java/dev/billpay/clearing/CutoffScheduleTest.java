@@ -52,4 +52,23 @@ class CutoffScheduleTest {
     assertThat(cutoffs.latestAtOrBefore(Instant.parse("2026-11-02T15:31:00Z")))
         .contains(Instant.parse("2026-11-02T15:30:00Z"));
   }
+
+  @Test
+  @DisplayName("a run sends same-day entries in the first window at or after its cut-off on the same day, none after the last or on a later day")
+  void sameDayWindow() {
+    var window = cutoffs.sameDayWindowFor(ny("2026-11-24T14:45:00"), ny("2026-11-24T14:45:10"));
+    assertThat(window).isPresent();
+    assertThat(window.get().day()).isEqualTo(LocalDate.parse("2026-11-24"));
+    assertThat(window.get().descriptiveDate()).isEqualTo("SD1700");
+    assertThat(cutoffs.sameDayWindowFor(ny("2026-11-24T12:00:00"), ny("2026-11-24T12:00:00")).orElseThrow()
+        .deadline()).as("an operator's run between windows").isEqualTo(ny("2026-11-24T14:45:00"));
+    assertThat(cutoffs.sameDayWindowFor(ny("2026-11-24T16:46:00"), ny("2026-11-24T16:46:00")))
+        .as("after the last window").isEmpty();
+    assertThat(cutoffs.sameDayWindowFor(ny("2026-11-24T16:45:00"), ny("2026-11-25T09:00:00")))
+        .as("yesterday's window run today").isEmpty();
+    assertThat(cutoffs.sameDayWindowFor(ny("2026-11-26T10:30:00"), ny("2026-11-26T10:30:00")))
+        .as("Thanksgiving").isEmpty();
+    // the standard entries of the same run are effective the next banking day, so the lanes never meet
+    assertThat(cutoffs.effectiveDateFor(ny("2026-11-24T14:45:00"))).isEqualTo(LocalDate.parse("2026-11-25"));
+  }
 }
