@@ -133,10 +133,13 @@ class SameDayAchIT {
     String sameDayId = created(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(3333).put("speed", "same_day")))
         .getString("id");
     String standardId = created(api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(4444))).getString("id");
-    // the first same-day window (10:30 ET) of the day the same-day payment is effective
+    // a run in the hour before the first same-day window (10:30 ET) of the day the same-day payment is
+    // effective: its same-day entries go in that window. A run is once per instant, and the database outlives
+    // test runs, so the instant is picked at random.
     LocalDate day = LocalDate.parse(api.get(Api.DEV_KEY, "/v1/payments/" + sameDayId).json()
         .getString("effective_date"));
-    Instant cutoff = ZonedDateTime.of(day, LocalTime.of(10, 30), NEW_YORK).toInstant();
+    Instant cutoff = ZonedDateTime.of(day, LocalTime.of(10, 30), NEW_YORK).toInstant()
+        .minusMillis(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(3_600_000));
     Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
     try {
       ClearingEngine.RunResult run = fedEngine(pool).run(cutoff, cutoff.plusSeconds(5))
