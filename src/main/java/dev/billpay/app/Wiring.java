@@ -14,6 +14,8 @@ import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
 import dev.billpay.clearing.ClearingVerticle;
 import dev.billpay.clearing.CutoffSchedule;
+import dev.billpay.payments.SameDayRules;
+import dev.billpay.scheduling.SameDayWindows;
 import dev.billpay.clearing.DirectoryTransmitter;
 import dev.billpay.clearing.SettlementSweep;
 import dev.billpay.clearing.SftpTransmitter;
@@ -76,6 +78,7 @@ public final class Wiring {
   private final FundingAccountService accounts;
   private final AccountVerificationService verifications;
   private final CutoffSchedule cutoffs;
+  private final SameDayRules sameDay;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
 
@@ -88,7 +91,10 @@ public final class Wiring {
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
-    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(),
+    GatewayConfig.SameDayConfig sameDayConfig = config.clearing().sameDay();
+    this.sameDay = new SameDayRules(SameDayWindows.of(sameDayConfig, BankingCalendar.federalReserve()),
+        sameDayConfig.maxAmountMinor(), sameDayConfig.refusesAfterLastWindow());
+    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), sameDay,
         config.accounts().requireVerifiedForDebits(), shared.metrics(), clock);
     this.clients = new ClientRepository(pool);
     GatewayConfig.AccountsConfig a = config.accounts();
@@ -98,7 +104,7 @@ public final class Wiring {
     this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
         shared.bankValidator(), shared.cipher(), verifications, clock);
     GatewayConfig.ClearingConfig c = config.clearing();
-    this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
+    this.cutoffs = CutoffSchedule.of(c, BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
         transmitter(vertx, c), shared.metrics(),
@@ -135,7 +141,7 @@ public final class Wiring {
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
-            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(),
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay,
             config.accounts().requireVerifiedForDebits(), clock)),
         new ClearingFilesHandler(clearingFiles, clearing,
             new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),

@@ -17,6 +17,7 @@ import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentRef;
+import dev.billpay.payments.PaymentSpeed;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.Ids;
@@ -107,10 +108,41 @@ public final class ClearingEngine {
             r.failed()));
   }
 
+  /**
+   * What one run sends in batches of their own: the standard entries effective the next banking day,
+   * and, when a same-day window is still ahead today, the same-day entries effective today (with
+   * Nacha's optional "SDHHMM" indicator in the Company Descriptive Date). The two never share an
+   * effective date, so they never share a batch; each lane gets its own files.
+   */
+  record Lane(PaymentSpeed speed, LocalDate effective, String descriptiveDate) {}
+
+  List<Lane> lanes(Instant cutoff, Instant at) {
+    LocalDate standard = cutoffs.effectiveDateFor(cutoff);
+    List<Lane> lanes = new ArrayList<>(2);
+    cutoffs.sameDayWindowFor(cutoff, at).filter(w -> !w.day().equals(standard))
+        .ifPresent(w -> lanes.add(new Lane(PaymentSpeed.SAME_DAY, w.day(), w.descriptiveDate())));
+    lanes.add(new Lane(PaymentSpeed.STANDARD, standard, ""));
+    return lanes;
+  }
+
   private Future<RunResult> gatherAndWrite(SqlConnection conn, Instant cutoff, Instant at) {
-    LocalDate effective = cutoffs.effectiveDateFor(cutoff);
-    return due(conn, effective).compose(due -> verifications.takeAwaitingFile(conn, MAX_VERIFICATIONS_PER_RUN, at)
-        .compose(checks -> {
+    Future<RunResult> chain = Future.succeededFuture(new RunResult(true, List.of(), 0));
+    for (Lane lane : lanes(cutoff, at)) {
+      chain = chain.compose(sofar -> clearLane(conn, cutoff, lane, at).map(r -> {
+        List<ClearingFile> all = new ArrayList<>(sofar.files());
+        all.addAll(r.files());
+        return new RunResult(true, all, sofar.failed() + r.failed());
+      }));
+    }
+    return chain.compose(r -> ClearingRepository.runDone(conn, cutoff, r.files().size(),
+        r.files().stream().mapToInt(ClearingFile::entryCount).sum()).map(r));
+  }
+
+  /** One lane; account verifications go with the standard entries (they are never same-day). */
+  private Future<RunResult> clearLane(SqlConnection conn, Instant cutoff, Lane lane, Instant at) {
+    return due(conn, lane).compose(due -> (lane.speed() == PaymentSpeed.STANDARD
+        ? verifications.takeAwaitingFile(conn, MAX_VERIFICATIONS_PER_RUN, at)
+        : Future.succeededFuture(List.<VerificationEntries.Due>of())).compose(checks -> {
       List<DuePayment> debitable = new ArrayList<>();
       List<DuePayment> refused = new ArrayList<>();
       for (DuePayment p : due) {
@@ -118,34 +150,33 @@ public final class ClearingEngine {
       }
       return failAll(conn, refused, at)
           .compose(v -> debitable.isEmpty() && checks.isEmpty() ? Future.succeededFuture(List.<ClearingFile>of())
-              : writeFiles(conn, cutoff, effective, debitable, checks, at))
-          .compose(written -> ClearingRepository.runDone(conn, cutoff, written.size(),
-              written.stream().mapToInt(ClearingFile::entryCount).sum()).map(new RunResult(true, written,
-                  refused.size())));
+              : writeFiles(conn, cutoff, lane, debitable, checks, at))
+          .map(written -> new RunResult(true, written, refused.size()));
     }));
   }
 
   /**
-   * The pending payments effective by the date (locked, so none can change until the run commits) and
-   * the funding accounts they debit, in payment id order.
+   * The pending payments of the lane's speed effective by its date (locked, so none can change until
+   * the run commits) and the funding accounts they debit, in payment id order.
    */
-  private static Future<List<DuePayment>> due(SqlConnection conn, LocalDate effective) {
-    return PaymentQueries.pendingDue(conn, effective, MAX_PAYMENTS_PER_RUN).compose(payments ->
-        payments.isEmpty() ? Future.succeededFuture(List.of())
-            : FundingAccountQueries.debitAccounts(conn, payments.stream()
-                .map(PaymentQueries.Due::fundingAccountId).collect(Collectors.toSet()))
-                .map(accounts -> {
-                  List<DuePayment> due = new ArrayList<>(payments.size());
-                  for (PaymentQueries.Due p : payments) {
-                    // checked when the payment was made, and never deleted: a payment without one stays pending
-                    FundingAccountQueries.DebitAccount account = accounts.get(p.fundingAccountId());
-                    if (account != null) {
-                      due.add(DuePayment.of(p, account));
+  private static Future<List<DuePayment>> due(SqlConnection conn, Lane lane) {
+    return PaymentQueries.pendingDue(conn, lane.speed(), lane.effective(), MAX_PAYMENTS_PER_RUN)
+        .compose(payments ->
+          payments.isEmpty() ? Future.succeededFuture(List.of())
+              : FundingAccountQueries.debitAccounts(conn, payments.stream()
+                  .map(PaymentQueries.Due::fundingAccountId).collect(Collectors.toSet()))
+                  .map(accounts -> {
+                    List<DuePayment> due = new ArrayList<>(payments.size());
+                    for (PaymentQueries.Due p : payments) {
+                      // checked when the payment was made, and never deleted: a payment without one stays pending
+                      FundingAccountQueries.DebitAccount account = accounts.get(p.fundingAccountId());
+                      if (account != null) {
+                        due.add(DuePayment.of(p, account));
+                      }
                     }
-                  }
-                  return due;
-                }));
-  }
+                    return due;
+                  }));
+    }
 
   /**
    * The execution check of a due payment: ACH can debit only an active US bank account, in USD. A
@@ -161,17 +192,18 @@ public final class ClearingEngine {
         .toList(), PaymentStatus.FAILED, at);
   }
 
-  private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, LocalDate effective,
+  private Future<List<ClearingFile>> writeFiles(SqlConnection conn, Instant cutoff, Lane lane,
       List<DuePayment> due, List<VerificationEntries.Due> checks, Instant at) {
+    LocalDate effective = lane.effective();
     // the file creation date of the header: modifiers are unique per creation date, even for a run
     // that comes after midnight (a gateway that was down at its cut-off)
     LocalDate fileDate = cutoffs.dayOf(at);
     String destination = FileHeader.routingField(config.immediateDestination());
     return ClearingRepository.usedModifiers(conn, fileDate, destination)
         // planned once to count the trace numbers (entries and offsets), so exactly those are reserved
-        .compose(used -> vertx.executeBlocking(() -> plan(due, checks, effective, at, used, 1)).compose(counted ->
+        .compose(used -> vertx.executeBlocking(() -> plan(due, checks, lane, at, used, 1)).compose(counted ->
             ClearingRepository.reserveTraces(conn, (int) counted.nextTraceSequence() - 1).compose(firstTrace ->
-                vertx.executeBlocking(() -> plan(due, checks, effective, at, used, firstTrace)))))
+                vertx.executeBlocking(() -> plan(due, checks, lane, at, used, firstTrace)))))
         .compose(plan -> {
           Future<List<ClearingFile>> chain = Future.succeededFuture(new ArrayList<>());
           for (NachaPlanner.PlannedFile planned : plan.files()) {
@@ -186,10 +218,11 @@ public final class ClearingEngine {
   }
 
   /** Decrypts the account numbers and lays the files out: CPU work, so off the event loop. */
-  private NachaPlanner.Plan plan(List<DuePayment> due, List<VerificationEntries.Due> checks, LocalDate effective,
-      Instant at, Set<Character> used, long firstTrace) {
+  private NachaPlanner.Plan plan(List<DuePayment> due, List<VerificationEntries.Due> checks, Lane lane, Instant at,
+      Set<Character> used, long firstTrace) {
+    // the SEC code is WEB or PPD (checked at start-up): never IAT, which same-day ACH excludes
     CompanyBatch batch = new CompanyBatch(config.companyName(), "", config.companyId(),
-        SecCode.valueOf(config.secCode()), config.entryDescription(), "", effective);
+        SecCode.valueOf(config.secCode()), config.entryDescription(), lane.descriptiveDate(), lane.effective());
     List<PaymentOrder> orders = new ArrayList<>(due.size());
     for (DuePayment p : due) {
       String account = cipher.open(p.number(), p.fundingAccountId());

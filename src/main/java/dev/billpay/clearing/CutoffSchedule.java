@@ -1,62 +1,72 @@
 package dev.billpay.clearing;
 
+import dev.billpay.config.GatewayConfig.ClearingConfig;
 import dev.billpay.scheduling.BankingCalendar;
+import dev.billpay.scheduling.BankingDayTimes;
+import dev.billpay.scheduling.SameDayWindows;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The clearing cut-offs: local times in the bank's time zone, on banking days only. A cut-off at a
- * local time that does not exist on a DST day moves forward with the clock (ZonedDateTime rules).
+ * When the clearing engine runs: the standard cut-offs (local times in the bank's time zone) and the
+ * same-day ACH windows (in the ACH Operator's zone), banking days only. A run at any of them sends the
+ * standard entries due by the next banking day; a run on a day with a same-day window still ahead
+ * also sends the same-day entries due by that day, in batches of their own.
  */
 public final class CutoffSchedule {
-  /** How far back to look for the latest cut-off: longer than any run of non-banking days. */
-  private static final int LOOK_BACK_DAYS = 10;
-  private final List<LocalTime> times;
-  private final ZoneId zone;
+  private final BankingDayTimes standard;
+  private final SameDayWindows sameDay;
   private final BankingCalendar calendar;
 
-  public CutoffSchedule(List<LocalTime> times, ZoneId zone, BankingCalendar calendar) {
-    this.times = times.stream().sorted().toList();
-    this.zone = zone;
-    this.calendar = calendar;
+  public CutoffSchedule(BankingDayTimes standard, SameDayWindows sameDay) {
+    this.standard = standard;
+    this.sameDay = sameDay;
+    this.calendar = standard.calendar();
   }
 
-  /** The latest cut-off at or before {@code now}, if any in the last days. */
+  /** The schedule a gateway is configured with. */
+  public static CutoffSchedule of(ClearingConfig config, BankingCalendar calendar) {
+    return new CutoffSchedule(new BankingDayTimes(config.cutoffTimes(), config.zone(), calendar),
+        SameDayWindows.of(config.sameDay(), calendar));
+  }
+
+  /** The latest cut-off or same-day window at or before {@code now}, if any in the last days. */
   public Optional<Instant> latestAtOrBefore(Instant now) {
-    LocalDate day = LocalDate.ofInstant(now, zone);
-    for (int back = 0; back <= LOOK_BACK_DAYS; back++, day = day.minusDays(1)) {
-      if (!calendar.isBankingDay(day)) {
-        continue;
-      }
-      for (int i = times.size() - 1; i >= 0; i--) {
-        Instant cutoff = ZonedDateTime.of(day, times.get(i), zone).toInstant();
-        if (!cutoff.isAfter(now)) {
-          return Optional.of(cutoff);
-        }
-      }
+    Optional<Instant> cutoff = standard.latestAtOrBefore(now);
+    Optional<Instant> window = sameDay.latestAtOrBefore(now);
+    if (cutoff.isEmpty() || window.isEmpty()) {
+      return cutoff.isPresent() ? cutoff : window;
     }
-    return Optional.empty();
+    return Optional.of(cutoff.get().isAfter(window.get()) ? cutoff.get() : window.get());
   }
 
   public ZoneId zone() {
-    return zone;
+    return standard.zone();
   }
 
   /** The banking day a cut-off belongs to, in the bank's zone. */
   public LocalDate dayOf(Instant cutoff) {
-    return LocalDate.ofInstant(cutoff, zone);
+    return standard.dayOf(cutoff);
   }
 
   /**
-   * The effective entry date of the entries sent at a cut-off: the next banking day after the
-   * cut-off's day (files go to the bank the banking day before the debit settles).
+   * The effective entry date of the standard entries sent at a cut-off: the next banking day after
+   * the cut-off's day (files go to the bank the banking day before the debit settles).
    */
   public LocalDate effectiveDateFor(Instant cutoff) {
     return calendar.next(dayOf(cutoff));
+  }
+
+  /**
+   * The same-day window a run at {@code cutoff} sends same-day entries in: the first on the cut-off's
+   * own banking day at or after it. None after the day's last window (those entries wait for the next
+   * banking day's first), and none for a run that starts on a later day than its cut-off (a gateway
+   * that was down): a same-day batch is never dated before the day it is sent.
+   */
+  public Optional<SameDayWindows.Window> sameDayWindowFor(Instant cutoff, Instant now) {
+    return sameDay.onItsDayAtOrAfter(cutoff)
+        .filter(w -> w.day().equals(LocalDate.ofInstant(now, sameDay.zone())));
   }
 }

@@ -143,7 +143,8 @@ public record GatewayConfig(
       int settlementDays,
       int pollIntervalMs,
       String transmitter,
-      SftpConfig sftp) {
+      SftpConfig sftp,
+      SameDayConfig sameDay) {
     public java.time.ZoneId zone() {
       return java.time.ZoneId.of(timeZone);
     }
@@ -167,6 +168,38 @@ public record GatewayConfig(
     public String toString() {
       return "SftpConfig[host=" + host + ", port=" + port + ", user=" + user + ", remoteDir=" + remoteDir
           + ", privateKeyPath=" + privateKeyPath + ", password redacted]";
+    }
+  }
+
+  /**
+   * Same-day ACH: the submission deadlines (local times in {@code timeZone}, banking days only), the
+   * settlement time of each, the per-entry limit and what a same-day payment made after the day's last
+   * window gets ({@code next-day-first-window} or {@code refuse}).
+   */
+  public record SameDayConfig(String windows, String timeZone, String settlementTimes, long maxAmountMinor,
+      String afterLastWindow) {
+    public static final List<String> AFTER_LAST_WINDOW = List.of("next-day-first-window", "refuse");
+
+    public java.time.ZoneId zone() {
+      return java.time.ZoneId.of(timeZone);
+    }
+
+    public List<java.time.LocalTime> windowTimes() {
+      return times(windows);
+    }
+
+    public List<java.time.LocalTime> settlementTimeList() {
+      return times(settlementTimes);
+    }
+
+    /** Whether a same-day payment due today but made after the day's last window is refused (422). */
+    public boolean refusesAfterLastWindow() {
+      return "refuse".equals(afterLastWindow);
+    }
+
+    private static List<java.time.LocalTime> times(String csv) {
+      return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(java.time.LocalTime::parse).sorted()
+          .toList();
     }
   }
 
@@ -303,7 +336,11 @@ public record GatewayConfig(
         r.string("clearing.transmitter"), new SftpConfig(r.string("clearing.sftp.host"), r.port("clearing.sftp.port"),
             r.string("clearing.sftp.user"), r.string("clearing.sftp.remote-dir"), r.string("clearing.sftp.host-key"),
             r.string("clearing.sftp.private-key-path"), r.string("clearing.sftp.password"),
-            r.integer("clearing.sftp.timeout-ms", 1000, 3_600_000)));
+            r.integer("clearing.sftp.timeout-ms", 1000, 3_600_000)),
+        new SameDayConfig(r.string("clearing.same-day.windows"), r.string("clearing.same-day.time-zone"),
+            r.string("clearing.same-day.settlement-times"),
+            r.longInteger("clearing.same-day.max-amount-minor", 1, Long.MAX_VALUE / 4),
+            r.string("clearing.same-day.after-last-window")));
     checkClearing(clearing, r);
     checkTransmitter(clearing, r);
     ReconciliationConfig reconciliation = new ReconciliationConfig(
@@ -347,6 +384,27 @@ public record GatewayConfig(
     }
     if (!List.of("WEB", "PPD").contains(c.secCode())) {
       r.problem("clearing.sec-code", "expected WEB (consumer debits authorised online) or PPD");
+    }
+    checkSameDay(c.sameDay(), r);
+  }
+
+  private static void checkSameDay(SameDayConfig s, ConfigReader r) {
+    try {
+      s.zone();
+    } catch (java.time.DateTimeException e) {
+      r.problem("clearing.same-day.time-zone", "expected a time zone id such as America/New_York, got '"
+          + s.timeZone() + "'");
+    }
+    try {
+      if (s.windowTimes().isEmpty() || s.windowTimes().size() != s.settlementTimeList().size()) {
+        r.problem("clearing.same-day.settlement-times", "expected one settlement time per same-day window");
+      }
+    } catch (java.time.DateTimeException e) {
+      r.problem("clearing.same-day.windows", "expected comma-separated HH:MM times in both windows and"
+          + " settlement-times, e.g. 10:30,14:45,16:45 and 13:00,17:00,18:00");
+    }
+    if (!SameDayConfig.AFTER_LAST_WINDOW.contains(s.afterLastWindow())) {
+      r.problem("clearing.same-day.after-last-window", "expected next-day-first-window or refuse");
     }
   }
 

@@ -14,9 +14,10 @@ import java.util.Set;
 
 /** The body of POST /v1/payments, validated field by field; every problem is reported at once. */
 public record CreatePaymentRequest(
-    String fundingAccountId, String payeeId, Money amount, String reference, LocalDate scheduledFor) {
+    String fundingAccountId, String payeeId, Money amount, String reference, LocalDate scheduledFor,
+    PaymentSpeed speed) {
   private static final Set<String> FIELDS =
-      Set.of("funding_account_id", "payee_id", "amount", "currency", "reference", "scheduled_for");
+      Set.of("funding_account_id", "payee_id", "amount", "currency", "reference", "scheduled_for", "speed");
   private static final String REFERENCE_CHARS = "[\\x20-\\x7E]{1,64}";
 
   /** Shapes and types only; limits and references to other resources are the service's business (422). */
@@ -32,6 +33,7 @@ public record CreatePaymentRequest(
     Currency currency = currency(body, errors);
     Long amount = amount(body, errors);
     LocalDate scheduledFor = date(body, "scheduled_for", errors);
+    PaymentSpeed speed = speed(body, errors);
     String reference = null;
     Object ref = body.getValue("reference");
     if (ref != null) {
@@ -47,7 +49,21 @@ public record CreatePaymentRequest(
     if (!errors.isEmpty()) {
       throw DomainException.validation(errors);
     }
-    return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference, scheduledFor);
+    return new CreatePaymentRequest(fundingAccountId, payeeId, new Money(amount, currency), reference, scheduledFor,
+        speed);
+  }
+
+  /** Standard unless the client asks for same-day: clients that never heard of speed keep their behaviour. */
+  static PaymentSpeed speed(JsonObject body, List<FieldError> errors) {
+    Object v = body.getValue("speed");
+    if (v == null) {
+      return PaymentSpeed.STANDARD;
+    }
+    java.util.Optional<PaymentSpeed> speed = v instanceof String s ? PaymentSpeed.parse(s) : java.util.Optional.empty();
+    if (speed.isEmpty()) {
+      errors.add(new FieldError("speed", "must be standard or same_day"));
+    }
+    return speed.orElse(null);
   }
 
   private static String id(JsonObject body, String field, String prefix, List<FieldError> errors) {

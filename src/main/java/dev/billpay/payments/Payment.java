@@ -21,14 +21,19 @@ public record Payment(
     Execution execution) {
 
   /**
-   * How the payment is carried out: the plan it comes from, the ACH effective date (a banking day),
-   * when it becomes due, and what the bank made of it (trace number, clearing file, return, and a
-   * dispute of that return between the banks, if any).
+   * How the payment is carried out: the plan it comes from, standard or same-day ACH, the ACH
+   * effective date (a banking day), when it becomes due, and what the bank made of it (trace number,
+   * clearing file, return, and a dispute of that return between the banks, if any).
    */
-  public record Execution(String planId, LocalDate effectiveDate, Instant dueAt, String traceNumber,
-      String clearingFileId, String returnCode, String returnReason, ReturnDispute returnDispute) {
+  public record Execution(String planId, PaymentSpeed speed, LocalDate effectiveDate, Instant dueAt,
+      String traceNumber, String clearingFileId, String returnCode, String returnReason,
+      ReturnDispute returnDispute) {
     public static Execution of(String planId, LocalDate effectiveDate, Instant dueAt) {
-      return new Execution(planId, effectiveDate, dueAt, null, null, null, null, null);
+      return of(planId, PaymentSpeed.STANDARD, effectiveDate, dueAt);
+    }
+
+    public static Execution of(String planId, PaymentSpeed speed, LocalDate effectiveDate, Instant dueAt) {
+      return new Execution(planId, speed, effectiveDate, dueAt, null, null, null, null, null);
     }
   }
 
@@ -80,6 +85,7 @@ public record Payment(
         .put("reference", reference)
         .put("scheduled_for", scheduledFor == null ? null : scheduledFor.toString())
         .put("plan_id", execution.planId())
+        .put("speed", execution.speed().wire())
         .put("effective_date", execution.effectiveDate() == null ? null : execution.effectiveDate().toString())
         .put("trace_number", execution.traceNumber())
         .put("clearing_file_id", execution.clearingFileId())

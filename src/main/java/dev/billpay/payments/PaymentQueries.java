@@ -26,11 +26,12 @@ import java.util.Set;
  */
 public final class PaymentQueries {
   /**
-   * Pending payments whose effective date has come, oldest id first. FOR UPDATE: a payment is locked
+   * Pending payments of one speed whose effective date has come, oldest id first. FOR UPDATE: a payment is locked
    * while it is put into a file, so a cancel waits and then fails; SKIP LOCKED: never wait for one.
    */
   private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id"
-      + " FROM payments WHERE status = 'pending' AND effective_date <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+      + " FROM payments WHERE status = 'pending' AND effective_date <= $1 AND speed = $3"
+      + " ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
   /** A file's payments in some states, locked (the caller moves them next) in id order. */
   private static final String IN_FILE = "SELECT id, client_id FROM payments"
       + " WHERE clearing_file_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE";
@@ -100,9 +101,13 @@ public final class PaymentQueries {
   public record Due(String id, String clientId, long amount, String currency, String planId,
       String fundingAccountId) {}
 
-  /** Up to {@code limit} pending payments effective by the date, locked (skipping those locked elsewhere). */
-  public static Future<List<Due>> pendingDue(SqlConnection conn, LocalDate effectiveBy, int limit) {
-    return conn.preparedQuery(PENDING_DUE).execute(Tuple.of(effectiveBy, limit)).map(rows -> {
+  /**
+   * Up to {@code limit} pending payments of the speed effective by the date, locked (skipping those
+   * locked elsewhere): same-day and standard entries go in different batches, so they are gathered apart.
+   */
+  public static Future<List<Due>> pendingDue(SqlConnection conn, PaymentSpeed speed, LocalDate effectiveBy,
+      int limit) {
+    return conn.preparedQuery(PENDING_DUE).execute(Tuple.of(effectiveBy, limit, speed.wire())).map(rows -> {
       List<Due> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new Due(r.getString("id"), r.getString("client_id"), r.getLong("amount"),

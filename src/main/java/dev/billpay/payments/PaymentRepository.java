@@ -21,11 +21,11 @@ import java.util.Set;
 /** Payments in PostgreSQL. Writes take the caller's connection: they run inside its transaction. */
 public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
-      + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at";
+      + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at, speed";
   static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason,"
       + " return_dispute_kind, return_dispute_code, return_dispute_reason, return_disputed_at";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
   /** {@link #COLUMNS} of the row named {@code p}, for statements that join it with their parameters. */
   private static final String P_COLUMNS = prefixed("p.");
@@ -85,7 +85,8 @@ public final class PaymentRepository {
         .addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt()))
         .addString(p.execution().planId()).addLocalDate(p.execution().planId() == null ? null : p.scheduledFor())
         .addLocalDate(p.execution().effectiveDate())
-        .addOffsetDateTime(p.execution().dueAt() == null ? null : utc(p.execution().dueAt()));
+        .addOffsetDateTime(p.execution().dueAt() == null ? null : utc(p.execution().dueAt()))
+        .addString(p.execution().speed().wire());
   }
 
   public Future<Boolean> addToDailyTotal(SqlConnection conn, String clientId, LocalDate day, Money amount, long limit) {
@@ -229,7 +230,8 @@ public final class PaymentRepository {
         r.getInteger("version"),
         r.getOffsetDateTime("created_at").toInstant(),
         r.getOffsetDateTime("updated_at").toInstant(),
-        new Payment.Execution(r.getString("plan_id"), r.getLocalDate("effective_date"),
+        new Payment.Execution(r.getString("plan_id"), PaymentSpeed.fromWire(r.getString("speed")),
+            r.getLocalDate("effective_date"),
             r.getOffsetDateTime("due_at") == null ? null : r.getOffsetDateTime("due_at").toInstant(),
             r.getString("trace_number"), r.getString("clearing_file_id"), r.getString("return_code"),
             r.getString("return_reason"), returnDispute(r)));

@@ -34,11 +34,13 @@ public final class PaymentService {
   private final PaymentTransitions transitions;
   private final PaymentWriteBatcher writes;
   private final boolean requireVerified;
+  private final SameDayRules sameDay;
 
   /** {@code requireVerified}: a debit from a funding account that is not verified is refused (422). */
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
-      PaymentsConfig limits, boolean requireVerified, GatewayMetrics metrics, Clock clock) {
+      PaymentsConfig limits, SameDayRules sameDay, boolean requireVerified, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
+    this.sameDay = sameDay;
     this.requireVerified = requireVerified;
     this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
@@ -57,8 +59,10 @@ public final class PaymentService {
     checkLimitsAndDate(req, today);
     boolean future = req.scheduledFor() != null && req.scheduledFor().isAfter(today);
     LocalDate requested = req.scheduledFor() == null ? today : req.scheduledFor();
+    LocalDate effective = req.speed() == PaymentSpeed.SAME_DAY ? sameDay.effectiveDate(requested, !future, now)
+        : CALENDAR.onOrAfter(requested);
     // API payments have no time zone of their own: a future one becomes due at the start of its date in UTC
-    Payment.Execution execution = Payment.Execution.of(null, CALENDAR.onOrAfter(requested),
+    Payment.Execution execution = Payment.Execution.of(null, req.speed(), effective,
         future ? requested.atStartOfDay(ZoneOffset.UTC).toInstant() : null);
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
         req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now,
@@ -117,6 +121,7 @@ public final class PaymentService {
           "A single payment may not exceed " + limits.maxAmountMinor() + " minor units.",
           List.of(new FieldError("amount", "exceeds the per-payment limit of " + limits.maxAmountMinor())));
     }
+    sameDay.checkAmount(req.speed(), req.amount());
     LocalDate date = req.scheduledFor();
     if (date != null && (date.isBefore(today) || date.isAfter(today.plusDays(limits.maxScheduleDays())))) {
       throw DomainException.validation("scheduled_for",

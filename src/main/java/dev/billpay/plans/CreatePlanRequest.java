@@ -1,6 +1,7 @@
 package dev.billpay.plans;
 
 import dev.billpay.payments.CreatePaymentRequest;
+import dev.billpay.payments.PaymentSpeed;
 import dev.billpay.scheduling.Recurrence;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
@@ -18,9 +19,10 @@ import java.util.Set;
  * The body of POST /v1/payment-plans: what each occurrence pays (validated exactly as a payment is) and
  * when (the recurrence); every problem is reported at once.
  */
-public record CreatePlanRequest(String fundingAccountId, String payeeId, Money amount, Recurrence recurrence,
-    ZoneId zone, String description) {
-  private static final Set<String> PAYMENT_FIELDS = Set.of("funding_account_id", "payee_id", "amount", "currency");
+public record CreatePlanRequest(String fundingAccountId, String payeeId, Money amount, PaymentSpeed speed,
+    Recurrence recurrence, ZoneId zone, String description) {
+  private static final Set<String> PAYMENT_FIELDS =
+      Set.of("funding_account_id", "payee_id", "amount", "currency", "speed");
   private static final Set<String> PLAN_FIELDS =
       Set.of("frequency", "start_date", "end_date", "count", "day_of_month", "time_zone", "description");
 
@@ -59,7 +61,7 @@ public record CreatePlanRequest(String fundingAccountId, String payeeId, Money a
     if (!errors.isEmpty()) {
       throw DomainException.validation(errors);
     }
-    return new CreatePlanRequest(each.fundingAccountId(), each.payeeId(), each.amount(),
+    return new CreatePlanRequest(each.fundingAccountId(), each.payeeId(), each.amount(), each.speed(),
         parsed.recurrence().orElseThrow(), zone, (String) description);
   }
 

@@ -1,5 +1,6 @@
 package dev.billpay.plans;
 
+import dev.billpay.payments.PaymentSpeed;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.scheduling.Recurrence;
 import dev.billpay.shared.Money;
@@ -16,6 +17,7 @@ public record PaymentPlan(
     String fundingAccountId,
     String payeeId,
     Money amount,
+    PaymentSpeed speed,
     Recurrence recurrence,
     ZoneId zone,
     String description,
@@ -50,6 +52,7 @@ public record PaymentPlan(
         .put("status", status)
         .put("amount", amount.minor())
         .put("currency", amount.currencyCode())
+        .put("speed", speed.wire())
         .put("funding_account_id", fundingAccountId)
         .put("payee_id", payeeId)
         .put("frequency", recurrence.frequency().wire())

@@ -1,5 +1,6 @@
 package dev.billpay.plans;
 
+import dev.billpay.payments.PaymentSpeed;
 import dev.billpay.scheduling.Frequency;
 import dev.billpay.scheduling.Recurrence;
 import dev.billpay.shared.Money;
@@ -24,9 +25,9 @@ import java.util.Set;
 public final class PlanRepository {
   private static final String COLUMNS = "id, client_id, funding_account_id, payee_id, amount, currency, frequency,"
       + " start_date, end_date, occurrence_count, day_of_month, time_zone, description, status, materialized_through,"
-      + " version, created_at, updated_at";
+      + " version, created_at, updated_at, speed";
   private static final String INSERT = "INSERT INTO payment_plans (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6,"
-      + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+      + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payment_plans WHERE id = $1 AND client_id = $2";
   private static final String LIST = "SELECT " + COLUMNS + " FROM payment_plans WHERE client_id = $1"
       + " AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
@@ -60,7 +61,8 @@ public final class PlanRepository {
         .addString(p.amount().currencyCode()).addString(r.frequency().wire()).addLocalDate(r.startDate())
         .addLocalDate(r.endDate()).addInteger(r.count()).addInteger(r.dayOfMonth()).addString(p.zone().getId())
         .addString(p.description()).addString(p.status()).addLocalDate(p.materializedThrough())
-        .addInteger(p.version()).addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt())))
+        .addInteger(p.version()).addOffsetDateTime(utc(p.createdAt())).addOffsetDateTime(utc(p.updatedAt()))
+        .addString(p.speed().wire()))
         .mapEmpty();
   }
 
@@ -112,7 +114,7 @@ public final class PlanRepository {
         r.getInteger("day_of_month"));
     return new PaymentPlan(r.getString("id"), r.getString("client_id"), r.getString("funding_account_id"),
         r.getString("payee_id"), new Money(r.getLong("amount"), Currency.getInstance(r.getString("currency").trim())),
-        recurrence, ZoneId.of(r.getString("time_zone")), r.getString("description"), r.getString("status"),
+        PaymentSpeed.fromWire(r.getString("speed")), recurrence, ZoneId.of(r.getString("time_zone")), r.getString("description"), r.getString("status"),
         r.getLocalDate("materialized_through"), r.getInteger("version"),
         r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
   }

@@ -71,7 +71,7 @@ public final class PlanScheduler {
   private Future<Boolean> occurrence(SqlConnection conn, PaymentPlan plan, LocalDate date, Instant at) {
     Payment payment = new Payment(Ids.newId("pay"), plan.clientId(), plan.fundingAccountId(), plan.payeeId(),
         plan.amount(), null, PaymentStatus.SCHEDULED, date, 1, at, at,
-        Payment.Execution.of(plan.id(), calendar.onOrAfter(date), plan.dueAt(date)));
+        Payment.Execution.of(plan.id(), plan.speed(), calendar.onOrAfter(date), plan.dueAt(date)));
     return transitions.insertOccurrence(conn, payment, at);
   }
 

@@ -9,6 +9,7 @@ import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.payments.SameDayRules;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
@@ -36,12 +37,14 @@ public final class PlanService {
   private final IdempotentTransactions idempotency;
   private final BankingCalendar calendar;
   private final long maxAmountMinor;
+  private final SameDayRules sameDay;
   private final Clock clock;
   private final boolean requireVerified;
 
   /** {@code requireVerified}: a plan's funding account must be verified, as every debit's must. */
   public PlanService(Pool pool, PlanRepository plans, PaymentTransitions transitions, IdempotentTransactions idempotency,
-      BankingCalendar calendar, long maxAmountMinor, boolean requireVerified, Clock clock) {
+      BankingCalendar calendar, long maxAmountMinor, SameDayRules sameDay, boolean requireVerified, Clock clock) {
+    this.sameDay = sameDay;
     this.pool = pool;
     this.requireVerified = requireVerified;
     this.plans = plans;
@@ -59,6 +62,7 @@ public final class PlanService {
           "Each occurrence is a payment, and a single payment may not exceed " + maxAmountMinor + " minor units.",
           List.of(new FieldError("amount", "exceeds the per-payment limit of " + maxAmountMinor)));
     }
+    sameDay.checkAmount(req.speed(), req.amount());
     if (req.recurrence().lastDate().isBefore(java.time.LocalDate.ofInstant(now, req.zone()))) {
       throw DomainException.validation("start_date", "the plan has no occurrence today or later in its time zone");
     }
@@ -66,10 +70,11 @@ public final class PlanService {
     java.time.LocalDate today = java.time.LocalDate.ofInstant(now, req.zone());
     java.time.LocalDate skipped = req.recurrence().startDate().isBefore(today) ? today.minusDays(1) : null;
     PaymentPlan plan = new PaymentPlan(Ids.newId("plan"), clientId, req.fundingAccountId(), req.payeeId(),
-        req.amount(), req.recurrence(), req.zone(), req.description(), "active", skipped, 1, now, now);
+        req.amount(), req.speed(), req.recurrence(), req.zone(), req.description(), "active", skipped, 1, now, now);
     CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
-        null);
-    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each, requireVerified)
+        null, req.speed());
+    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each,
+        requireVerified)
         .compose(v -> plans.insert(conn, plan))
         .map(v -> Reply.created(plan.toJson(now, calendar).encode())));
   }

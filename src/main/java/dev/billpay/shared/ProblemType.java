@@ -39,6 +39,10 @@ public enum ProblemType {
   /** A method the account or this gateway cannot use: an IBAN by ACH, or no external verifier configured. */
   VERIFICATION_METHOD_UNAVAILABLE(422, "verification-method-unavailable", "Verification method unavailable"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
+  /** A same-day ACH payment above the same-day per-entry limit (Nacha's $1,000,000 by default). */
+  SAME_DAY_LIMIT_EXCEEDED(422, "same-day-limit-exceeded", "Amount above the same-day ACH limit"),
+  /** A same-day payment due today asked for after the day's last same-day window, where that is refused. */
+  SAME_DAY_WINDOW_MISSED(422, "same-day-window-missed", "No same-day ACH window left today"),
   UNKNOWN_REFERENCE(422, "unknown-reference", "Unknown funding account or payee"),
   WEBHOOK_TARGET_REFUSED(422, "webhook-target-refused", "Webhook target refused"),
   RATE_LIMITED(429, "rate-limited", "Too many requests"),

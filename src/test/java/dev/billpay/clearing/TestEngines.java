@@ -14,10 +14,14 @@ final class TestEngines {
   private TestEngines() {}
 
   static ClearingEngine engine(GatewayExtension gateway, Pool pool, Transmitter transmitter) {
+    return engine(gateway, pool, CutoffSchedule.of(gateway.config().clearing(), BankingCalendar.federalReserve()),
+        transmitter);
+  }
+
+  static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter) {
     var c = gateway.config().clearing();
     var a = gateway.config().accounts();
-    return new ClearingEngine(gateway.vertx(), pool, c,
-        new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
+    return new ClearingEngine(gateway.vertx(), pool, c, cutoffs,
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY), new PaymentTransitions(), transmitter,
         new GatewayMetrics(), new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
             a.microEntriesExpireDays()));

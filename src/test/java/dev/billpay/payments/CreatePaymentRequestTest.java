@@ -26,6 +26,20 @@ class CreatePaymentRequestTest {
     assertThat(r.amount().minor()).isEqualTo(12550L);
     assertThat(r.amount().currencyCode()).isEqualTo("USD");
     assertThat(r.reference()).isEqualTo("inv-1");
+    assertThat(r.speed()).as("without speed, standard ACH").isEqualTo(PaymentSpeed.STANDARD);
+  }
+
+  @Test
+  @DisplayName("speed is standard or same_day; anything else is a field error on speed")
+  void speeds() {
+    assertThat(CreatePaymentRequest.parse(valid().put("speed", "same_day")).speed()).isEqualTo(PaymentSpeed.SAME_DAY);
+    assertThat(CreatePaymentRequest.parse(valid().put("speed", "standard")).speed()).isEqualTo(PaymentSpeed.STANDARD);
+    for (Object bad : new Object[] {"SAME_DAY", "same-day", "instant", 1, true}) {
+      assertThatThrownBy(() -> CreatePaymentRequest.parse(valid().put("speed", bad)))
+          .as("speed %s", bad)
+          .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.errors()).singleElement()
+              .satisfies(e -> assertThat(e.field()).isEqualTo("speed")));
+    }
   }
 
   @Test

@@ -25,7 +25,7 @@ class PaymentEventsTest {
         + "\"time\":\"2026-11-25T10:15:31.123Z\",\"datacontenttype\":\"application/json\",\"clientid\":\"cli_1\","
         + "\"data\":{\"id\":\"pay_01ABC\",\"object\":\"payment\",\"status\":\"pending\",\"amount\":12550,"
         + "\"currency\":\"USD\",\"funding_account_id\":\"fa_1\",\"payee_id\":\"pe_1\",\"reference\":\"r-1\","
-        + "\"scheduled_for\":null,\"plan_id\":null,\"effective_date\":null,\"trace_number\":null,"
+        + "\"scheduled_for\":null,\"plan_id\":null,\"speed\":\"standard\",\"effective_date\":null,\"trace_number\":null,"
         + "\"clearing_file_id\":null,\"return_code\":null,\"return_reason\":null,\"return_dispute\":null,"
         + "\"created_at\":\"2026-11-25T10:15:30.123Z\",\"updated_at\":\"2026-11-25T10:15:31.123Z\"}}");
   }

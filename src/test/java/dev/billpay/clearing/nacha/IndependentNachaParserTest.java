@@ -110,6 +110,32 @@ class IndependentNachaParserTest {
   }
 
   @Test
+  @DisplayName("accepts a same-day batch (effective the file's creation date, SD1300) next to a standard one in its own file")
+  void sameDayFiles() throws Exception {
+    // the settings' files are created 2025-09-15 10:30: same-day entries are effective that day
+    CompanyBatch sameDay = new CompanyBatch("BILLPAY INC", "", "1234567890", SecCode.WEB, "BILLPAY",
+        "SD1300", LocalDate.of(2025, 9, 15));
+    CompanyBatch standard = CompanyBatch.web("BILLPAY INC", "1234567890", LocalDate.of(2025, 9, 16));
+    List<NachaFile> files = new ArrayList<>();
+    char modifier = 'A';
+    for (CompanyBatch batch : List.of(sameDay, standard)) {
+      List<PaymentOrder> orders = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        orders.add(new PaymentOrder(batch.descriptiveDate() + i, batch, TransactionCode.CHECKING_DEBIT,
+            "021000021", Integer.toString(2_000_000 + i), 99_999_999L + i, "ID" + i, "CUSTOMER " + i, "S"));
+      }
+      files.addAll(NachaPlanner.plan(orders, NachaPlannerTest.settings(null, NachaPlanner.MAX_LINES),
+          List.of(modifier++), 1).files().stream().map(NachaPlanner.PlannedFile::file).toList());
+    }
+    List<JsonNode> reports = check(files);
+    for (int i = 0; i < files.size(); i++) {
+      assertAgrees(reports.get(i), files.get(i));
+    }
+    assertThat(NachaWriter.write(files.get(0)).lines().filter(l -> l.startsWith("5")).findFirst().orElseThrow()
+        .substring(63, 75)).as("descriptive date (64-69) and effective entry date (70-75)").isEqualTo("SD1300250915");
+  }
+
+  @Test
   @DisplayName("is a real check: it rejects a file whose batch entry hash is wrong")
   void rejectsWrongHash() throws Exception {
     String text = NachaWriter.write(GoldenFile.model()).replace("0003200003", "0003200004");
