@@ -3,6 +3,7 @@ package dev.billpay.app;
 import dev.billpay.accounts.FundingAccountRepository;
 import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingEngine;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.clearing.ClearingRepository;
@@ -104,6 +105,7 @@ public final class Wiring {
         new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken(),
             shared.keyRevocations()),
         new HistoryRebuildHandler(shared.historyRebuilds()),
+        new RoutingDirectoryHandler(shared.routingDirectory()),
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),

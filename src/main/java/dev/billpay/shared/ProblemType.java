@@ -27,6 +27,10 @@ public enum ProblemType {
   BANK_FILE_NOT_A_RETURN(422, "bank-file-not-a-return", "Not a return or NOC file"),
   DAILY_LIMIT_EXCEEDED(422, "daily-limit-exceeded", "Daily limit exceeded"),
   FUNDING_ACCOUNT_BLOCKED(422, "funding-account-blocked", "Funding account blocked"),
+  /** A well-formed account at a bank that the FedACH participant directory does not list. */
+  ROUTING_NUMBER_NOT_ACH_PARTICIPANT(422, "routing-number-not-ach-participant", "Bank not reachable by ACH"),
+  /** The routing directory file does not load; the directory in use stays as it was. */
+  ROUTING_DIRECTORY_INVALID(422, "routing-directory-invalid", "Routing directory rejected"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   UNKNOWN_REFERENCE(422, "unknown-reference", "Unknown funding account or payee"),
   WEBHOOK_TARGET_REFUSED(422, "webhook-target-refused", "Webhook target refused"),
