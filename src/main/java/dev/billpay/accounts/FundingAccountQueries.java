@@ -5,6 +5,7 @@ import dev.billpay.db.BatchResults;
 import dev.billpay.shared.Owned;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What other features read of funding accounts, in the caller's transaction: whether an account may
@@ -22,7 +24,7 @@ import java.util.Optional;
 public final class FundingAccountQueries {
   /** Locks the row: a block (return file) and a new debit cannot interleave. */
   private static final String DEBIT_STATUS =
-      "SELECT status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
+      "SELECT status, type, routing_number FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
   /** Not locked: a block committed after this read takes effect from the next cut-off. */
   private static final String DEBIT_ACCOUNTS = "SELECT id, type, status, holder_name, routing_number, account_type,"
       + " number_ciphertext, number_key_id FROM funding_accounts WHERE id = ANY($1)";
@@ -33,23 +35,41 @@ public final class FundingAccountQueries {
   public record DebitAccount(String id, String type, String status, String holderName, String routingNumber,
       String accountType, Sealed number) {}
 
-  /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
-  public static Future<Optional<String>> debitStatus(SqlConnection conn, String clientId, String id) {
-    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.empty();
-    });
+  /**
+   * An account's standing for a new debit: its status, and whether ACH reaches its bank (a US
+   * account's routing number is in the FedACH directory in use; the directory can be reloaded
+   * without the bank after the account was made).
+   */
+  public record DebitStanding(String status, boolean achReachable) {}
+
+  /**
+   * The account's standing for a new debit in the caller's transaction; empty if it is not the
+   * client's. {@code achParticipant} says whether the directory in use lists a routing number.
+   */
+  public static Future<Optional<DebitStanding>> debitStatus(SqlConnection conn, String clientId, String id,
+      Predicate<String> achParticipant) {
+    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId))
+        .map(rows -> standing(rows, achParticipant));
   }
 
   /** {@link #debitStatus} of many accounts in one round trip (the coalesced payment write path). */
-  public static Future<List<Optional<String>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
+  public static Future<List<Optional<DebitStanding>>> debitStatuses(SqlConnection conn, List<Owned> accounts,
+      Predicate<String> achParticipant) {
     List<Tuple> tuples = new ArrayList<>(accounts.size());
     accounts.forEach(a -> tuples.add(Tuple.of(a.id(), a.clientId())));
     return conn.preparedQuery(DEBIT_STATUS).executeBatch(tuples).map(first -> BatchResults.each(first, tuples.size(),
-        rows -> {
-          var it = rows.iterator();
-          return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.<String>empty();
-        }));
+        rows -> standing(rows, achParticipant)));
+  }
+
+  private static Optional<DebitStanding> standing(RowSet<Row> rows, Predicate<String> achParticipant) {
+    var it = rows.iterator();
+    if (!it.hasNext()) {
+      return Optional.empty();
+    }
+    Row row = it.next();
+    boolean us = FundingAccount.US.equals(row.getString("type"));
+    return Optional.of(new DebitStanding(row.getString("status"),
+        !us || achParticipant.test(row.getString("routing_number"))));
   }
 
   /** The accounts with these ids, by id (an id no account has is absent). */

@@ -79,7 +79,7 @@ public final class Wiring {
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
     this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
-        clock);
+        clock, shared.routingDirectory()::reachesByAch);
     this.clients = new ClientRepository(pool);
     this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
         shared.bankValidator(), shared.cipher(), clock);
@@ -87,7 +87,7 @@ public final class Wiring {
     this.cutoffs = new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve());
     this.clearingFiles = new ClearingRepository(pool);
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
-        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics());
+        new DirectoryTransmitter(vertx, c.transmitDir()), shared.metrics(), shared.routingDirectory()::reachesByAch);
   }
 
   /** The same graph on the same pool, on another clock: tests drive schedules and cut-offs with it. */
@@ -114,7 +114,8 @@ public final class Wiring {
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
-            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock,
+            shared.routingDirectory()::reachesByAch)),
         new ClearingFilesHandler(clearingFiles, clearing, clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));

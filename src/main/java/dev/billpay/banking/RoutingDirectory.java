@@ -59,6 +59,14 @@ public final class RoutingDirectory {
     return routingNumber != null && participants.containsKey(routingNumber);
   }
 
+  /**
+   * Whether an ACH debit can reach the bank: always without a directory (nothing to check it by),
+   * else when the directory lists it. A replaced number still reaches it: the Fed forwards its items.
+   */
+  public boolean reachesByAch(String routingNumber) {
+    return isEmpty() || contains(routingNumber);
+  }
+
   public Optional<FedAchParticipant> participant(String routingNumber) {
     return routingNumber == null ? Optional.empty() : Optional.ofNullable(participants.get(routingNumber));
   }

@@ -47,6 +47,11 @@ public final class RoutingDirectorySource implements Supplier<RoutingDirectory> 
     return current.get().directory();
   }
 
+  /** {@link RoutingDirectory#reachesByAch} on the directory in use now. */
+  public boolean reachesByAch(String routingNumber) {
+    return get().reachesByAch(routingNumber);
+  }
+
   public Loaded current() {
     return current.get();
   }

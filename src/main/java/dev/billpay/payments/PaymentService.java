@@ -1,6 +1,8 @@
 package dev.billpay.payments;
 
 import dev.billpay.accounts.FundingAccountQueries;
+import dev.billpay.accounts.FundingAccountQueries.DebitStanding;
+import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -24,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Creating, reading, listing and canceling payments; every change is durable before it is answered. */
 public final class PaymentService {
@@ -33,16 +36,19 @@ public final class PaymentService {
   private final Clock clock;
   private final PaymentTransitions transitions;
   private final PaymentWriteBatcher writes;
+  private final Predicate<String> achParticipant;
 
+  /** {@code achParticipant}: whether the FedACH directory in use lists a routing number. */
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
-      PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
+      PaymentsConfig limits, GatewayMetrics metrics, Clock clock, Predicate<String> achParticipant) {
     this.payments = payments;
+    this.achParticipant = achParticipant;
     this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
     this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(),
-        limits.writeBatchSize(), limits.writeBatchesInFlight(), metrics, this::createAlone);
+        limits.writeBatchSize(), limits.writeBatchesInFlight(), metrics, achParticipant, this::createAlone);
   }
 
   private static final BankingCalendar CALENDAR = BankingCalendar.federalReserve();
@@ -71,7 +77,7 @@ public final class PaymentService {
   private Future<Reply> createAlone(NewPayment p) {
     CreatePaymentRequest req = p.request();
     return idempotency.run(p.clientId(), p.key(), p.fingerprint(), p.at(), conn ->
-            checkReferences(conn, p.clientId(), req)
+            checkReferences(conn, p.clientId(), req, achParticipant)
             .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
               if (!withinLimit) {
@@ -122,8 +128,9 @@ public final class PaymentService {
   }
 
   /** The funding account and payee exist for the client, and the account may be debited (else 422). */
-  public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req) {
-    return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId())
+  public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req,
+      Predicate<String> achParticipant) {
+    return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId(), achParticipant)
         .compose(status -> PayeeQueries.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
           referenceProblem(status, payeeActive).ifPresent(problem -> {
             throw problem;
@@ -133,7 +140,7 @@ public final class PaymentService {
   }
 
   /** The 422 a payment gets for its funding account (its status, if it is the client's) and payee. */
-  static Optional<DomainException> referenceProblem(Optional<String> accountStatus, boolean payeeActive) {
+  static Optional<DomainException> referenceProblem(Optional<DebitStanding> accountStatus, boolean payeeActive) {
     if (accountStatus.isEmpty() || !payeeActive) {
       List<FieldError> errors = new java.util.ArrayList<>();
       if (accountStatus.isEmpty()) {
@@ -145,10 +152,16 @@ public final class PaymentService {
       return Optional.of(new DomainException(ProblemType.UNKNOWN_REFERENCE,
           "The payment refers to resources that do not exist for your account.", errors));
     }
-    if (!"active".equals(accountStatus.get())) {
+    if (!"active".equals(accountStatus.get().status())) {
       return Optional.of(new DomainException(ProblemType.FUNDING_ACCOUNT_BLOCKED,
           "This funding account is blocked for new debits.",
           List.of(new FieldError("funding_account_id", "is blocked for new debits"))));
+    }
+    if (!accountStatus.get().achReachable()) {
+      return Optional.of(new DomainException(ProblemType.ROUTING_NUMBER_NOT_ACH_PARTICIPANT,
+          "The funding account's routing number is no longer a FedACH participant, so ACH cannot debit it.",
+          List.of(new FieldError("funding_account_id", "is at a bank the FedACH participant directory does not list",
+              BankAccountValidator.NOT_ACH_PARTICIPANT))));
     }
     return Optional.empty();
   }

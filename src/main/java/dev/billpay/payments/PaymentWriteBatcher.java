@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ final class PaymentWriteBatcher {
   private final Function<NewPayment, Future<Reply>> alone;
   private final IdempotentTransactions idempotency;
   private final GatewayMetrics metrics;
+  private final Predicate<String> achParticipant;
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private int inFlight;
 
@@ -64,8 +66,10 @@ final class PaymentWriteBatcher {
   }
 
   PaymentWriteBatcher(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency, long dailyLimit,
-      int maxSize, int maxInFlight, GatewayMetrics metrics, Function<NewPayment, Future<Reply>> alone) {
+      int maxSize, int maxInFlight, GatewayMetrics metrics, Predicate<String> achParticipant,
+      Function<NewPayment, Future<Reply>> alone) {
     this.metrics = metrics;
+    this.achParticipant = achParticipant;
     this.pool = pool;
     this.payments = payments;
     this.idempotency = idempotency;
@@ -114,7 +118,7 @@ final class PaymentWriteBatcher {
   private Future<Void> write(List<Waiting> batch) {
     List<NewPayment> members = batch.stream().map(Waiting::payment).toList();
     return pool.withTransaction(conn -> conn.query(LOCK_TIMEOUT).execute()
-            .compose(v -> check(conn, members))
+            .compose(v -> check(conn, members, achParticipant))
             .compose(refusals -> claimAndWrite(conn, members, refusals)))
         .compose(outcomes -> {
           metrics.paymentWriteBatch(batch.size(), true);
@@ -132,11 +136,12 @@ final class PaymentWriteBatcher {
   }
 
   /** Each member's funding account and payee, in two round trips; null where the checks pass. */
-  private static Future<List<DomainException>> check(SqlConnection conn, List<NewPayment> members) {
+  private static Future<List<DomainException>> check(SqlConnection conn, List<NewPayment> members,
+      Predicate<String> achParticipant) {
     List<Owned> accounts = members.stream()
         .map(p -> new Owned(p.clientId(), p.request().fundingAccountId())).toList();
     List<Owned> payees = members.stream().map(p -> new Owned(p.clientId(), p.request().payeeId())).toList();
-    return FundingAccountQueries.debitStatuses(conn, accounts).compose(statuses ->
+    return FundingAccountQueries.debitStatuses(conn, accounts, achParticipant).compose(statuses ->
         PayeeQueries.areActive(conn, payees).map(active -> {
           List<DomainException> refusals = new ArrayList<>(members.size());
           for (int i = 0; i < members.size(); i++) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Payment plans: create (validated like a payment, idempotent), pause, resume, cancel. Occurrences are
@@ -37,9 +38,12 @@ public final class PlanService {
   private final BankingCalendar calendar;
   private final long maxAmountMinor;
   private final Clock clock;
+  private final Predicate<String> achParticipant;
 
+  /** {@code achParticipant}: whether the FedACH directory in use lists a routing number. */
   public PlanService(Pool pool, PlanRepository plans, PaymentTransitions transitions, IdempotentTransactions idempotency,
-      BankingCalendar calendar, long maxAmountMinor, Clock clock) {
+      BankingCalendar calendar, long maxAmountMinor, Clock clock, Predicate<String> achParticipant) {
+    this.achParticipant = achParticipant;
     this.pool = pool;
     this.plans = plans;
     this.transitions = transitions;
@@ -66,7 +70,7 @@ public final class PlanService {
         req.amount(), req.recurrence(), req.zone(), req.description(), "active", skipped, 1, now, now);
     CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
         null);
-    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each)
+    return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each, achParticipant)
         .compose(v -> plans.insert(conn, plan))
         .map(v -> Reply.created(plan.toJson(now, calendar).encode())));
   }

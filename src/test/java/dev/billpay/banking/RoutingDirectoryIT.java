@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,6 +111,28 @@ class RoutingDirectoryIT {
     assertThat(large.getString("format")).isEqualTo("fedach_fixed_width");
     assertThat(large.getInteger("participants")).isEqualTo(30_000 + BASE.size());
     assertThat(createAccount(BANK_OF_AMERICA, "948372615024").status()).isEqualTo(422);
+  }
+
+  @Test
+  @DisplayName("a payment from an account whose bank has left the directory since is refused with 422, and accepted once it is back")
+  void paymentAfterTheBankLeft() {
+    List<Map<FedAchField, String>> withBofa = new ArrayList<>(BASE);
+    withBofa.add(participant(BANK_OF_AMERICA, "BANK OF AMERICA, N.A."));
+    useDirectory(FedAchRecords.fixedWidth(withBofa));
+    Api.Response account = createAccount(BANK_OF_AMERICA, "948372615024");
+    assertThat(account.status()).as(account.body()).isEqualTo(201);
+    JsonObject payment = Api.paymentBody(1_250).put("funding_account_id", account.json().getString("id"));
+
+    useDirectory(FedAchRecords.fixedWidth(BASE));
+    Api.Response refused = api.postPayment(Api.DEV_KEY, "pay-" + UUID.randomUUID(), payment);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.json().getString("type")).endsWith("/routing-number-not-ach-participant");
+    assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getMap())
+        .containsEntry("field", "funding_account_id").containsEntry("code", "routing_number.not_ach_participant");
+
+    useDirectory(FedAchRecords.fixedWidth(withBofa));
+    Api.Response accepted = api.postPayment(Api.DEV_KEY, "pay-" + UUID.randomUUID(), payment);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
   }
 
   @Test

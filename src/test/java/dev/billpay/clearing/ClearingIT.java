@@ -47,7 +47,7 @@ class ClearingIT {
         new CutoffSchedule(c.cutoffTimes(), c.zone(), BankingCalendar.federalReserve()),
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY),
         new PaymentTransitions(), transmitter,
-        new dev.billpay.observability.GatewayMetrics());
+        new dev.billpay.observability.GatewayMetrics(), routingNumber -> true);
   }
 
   private static SettlementSweep sweep(Pool pool) {
