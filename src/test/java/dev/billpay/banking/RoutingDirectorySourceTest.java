@@ -25,9 +25,8 @@ class RoutingDirectorySourceTest {
   @Test
   @DisplayName("a reload swaps in the file's new content, and validation follows it")
   void reloadSwaps() throws Exception {
-    Path file = Files.writeString(dir.resolve("FedACHdir.txt"),
-        FedAchRecords.fixedWidth(List.of(participant("021000021", "CHASE"))));
-    RoutingDirectorySource source = RoutingDirectorySource.open(file.toString(), CLOCK);
+    RoutingDirectorySource source = chaseOnly();
+    Path file = source.file().orElseThrow();
     BankAccountValidator validator = new BankAccountValidator(source);
     assertThat(validator.validateUs("026009593", "12345678", "checking")).extracting(ValidationProblem::code)
         .containsExactly(BankAccountValidator.NOT_ACH_PARTICIPANT);
@@ -46,9 +45,8 @@ class RoutingDirectorySourceTest {
   @Test
   @DisplayName("a file that does not load leaves the directory in use as it was")
   void failedReloadKeepsTheOld() throws Exception {
-    Path file = Files.writeString(dir.resolve("FedACHdir.txt"),
-        FedAchRecords.fixedWidth(List.of(participant("021000021", "CHASE"))));
-    RoutingDirectorySource source = RoutingDirectorySource.open(file.toString(), CLOCK);
+    RoutingDirectorySource source = chaseOnly();
+    Path file = source.file().orElseThrow();
     RoutingDirectory before = source.get();
 
     Files.writeString(file, "garbage\n");
@@ -74,5 +72,12 @@ class RoutingDirectorySourceTest {
     Path file = Files.writeString(dir.resolve("FedACHdir.txt"), "{}");
     assertThatThrownBy(() -> RoutingDirectorySource.open(file.toString(), CLOCK))
         .isInstanceOf(FedAchDirectoryException.class).hasMessageStartingWith(file + ": file: must be");
+  }
+
+  /** A source on a fixed-width file that lists only 021000021. */
+  private RoutingDirectorySource chaseOnly() throws Exception {
+    Path file = Files.writeString(dir.resolve("FedACHdir.txt"),
+        FedAchRecords.fixedWidth(List.of(participant("021000021", "CHASE"))));
+    return RoutingDirectorySource.open(file.toString(), CLOCK);
   }
 }

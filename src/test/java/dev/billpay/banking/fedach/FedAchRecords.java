@@ -15,24 +15,13 @@ public final class FedAchRecords {
 
   /** A record as the Fed writes one for an institution reached at its own number (type 1). */
   public static Map<FedAchField, String> participant(String routingNumber, String name) {
+    // in the order of FedAchField, i.e. of the published layout
+    String[] values = {routingNumber, "O", "021001208", "1", "072523", "000000000", name, "1 MAIN STREET", "NEW YORK",
+        "NY", "10004", "0000", "212", "555", "0100", "1", "1"};
     Map<FedAchField, String> fields = new EnumMap<>(FedAchField.class);
-    fields.put(FedAchField.ROUTING_NUMBER, routingNumber);
-    fields.put(FedAchField.OFFICE_CODE, "O");
-    fields.put(FedAchField.SERVICING_FRB_NUMBER, "021001208");
-    fields.put(FedAchField.RECORD_TYPE_CODE, "1");
-    fields.put(FedAchField.CHANGE_DATE, "072523");
-    fields.put(FedAchField.NEW_ROUTING_NUMBER, "000000000");
-    fields.put(FedAchField.CUSTOMER_NAME, name);
-    fields.put(FedAchField.ADDRESS, "1 MAIN STREET");
-    fields.put(FedAchField.CITY, "NEW YORK");
-    fields.put(FedAchField.STATE_CODE, "NY");
-    fields.put(FedAchField.ZIP_CODE, "10004");
-    fields.put(FedAchField.ZIP_EXTENSION, "0000");
-    fields.put(FedAchField.TELEPHONE_AREA_CODE, "212");
-    fields.put(FedAchField.TELEPHONE_PREFIX, "555");
-    fields.put(FedAchField.TELEPHONE_SUFFIX, "0100");
-    fields.put(FedAchField.INSTITUTION_STATUS_CODE, "1");
-    fields.put(FedAchField.DATA_VIEW_CODE, "1");
+    for (FedAchField field : FedAchField.values()) {
+      fields.put(field, values[field.ordinal()]);
+    }
     return fields;
   }
 
