@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What other features read of funding accounts, in the caller's transaction: whether an account may
@@ -23,7 +24,8 @@ import java.util.Optional;
 public final class FundingAccountQueries {
   /** Locks the row: a block (return file) and a new debit cannot interleave. */
   private static final String DEBIT_STATUS =
-      "SELECT status, verification_status FROM funding_accounts WHERE id = $1 AND client_id = $2 FOR SHARE";
+      "SELECT status, type, routing_number, verification_status FROM funding_accounts WHERE id = $1"
+      + " AND client_id = $2 FOR SHARE";
   /** Not locked: a block committed after this read takes effect from the next cut-off. */
   private static final String DEBIT_ACCOUNTS = "SELECT id, type, status, holder_name, routing_number, account_type,"
       + " number_ciphertext, number_key_id FROM funding_accounts WHERE id = ANY($1)";
@@ -34,34 +36,46 @@ public final class FundingAccountQueries {
   public record DebitAccount(String id, String type, String status, String holderName, String routingNumber,
       String accountType, Sealed number) {}
 
-  /** What a new debit needs to know of its account: whether it is active (not blocked) and verified. */
-  public record DebitStatus(String status, boolean verified) {
+  /**
+   * An account's standing for a new debit: its status, whether it is verified, and whether ACH reaches its bank (a US
+   * account's routing number is in the FedACH directory in use; the directory can be reloaded
+   * without the bank after the account was made).
+   */
+  public record DebitStanding(String status, boolean achReachable, boolean verified) {
     public boolean active() {
       return "active".equals(status);
     }
   }
 
-  /** The account's status for a new debit in the caller's transaction; empty if it is not the client's. */
-  public static Future<Optional<DebitStatus>> debitStatus(SqlConnection conn, String clientId, String id) {
-    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId)).map(FundingAccountQueries::debitStatus);
+  /**
+   * The account's standing for a new debit in the caller's transaction; empty if it is not the
+   * client's. {@code achParticipant} says whether the directory in use lists a routing number.
+   */
+  public static Future<Optional<DebitStanding>> debitStatus(SqlConnection conn, String clientId, String id,
+      Predicate<String> achParticipant) {
+    return conn.preparedQuery(DEBIT_STATUS).execute(Tuple.of(id, clientId))
+        .map(rows -> standing(rows, achParticipant));
   }
 
   /** {@link #debitStatus} of many accounts in one round trip (the coalesced payment write path). */
-  public static Future<List<Optional<DebitStatus>>> debitStatuses(SqlConnection conn, List<Owned> accounts) {
+  public static Future<List<Optional<DebitStanding>>> debitStatuses(SqlConnection conn, List<Owned> accounts,
+      Predicate<String> achParticipant) {
     List<Tuple> tuples = new ArrayList<>(accounts.size());
     accounts.forEach(a -> tuples.add(Tuple.of(a.id(), a.clientId())));
     return conn.preparedQuery(DEBIT_STATUS).executeBatch(tuples).map(first -> BatchResults.each(first, tuples.size(),
-        FundingAccountQueries::debitStatus));
+        rows -> standing(rows, achParticipant)));
   }
 
-  private static Optional<DebitStatus> debitStatus(RowSet<Row> rows) {
+  private static Optional<DebitStanding> standing(RowSet<Row> rows, Predicate<String> achParticipant) {
     var it = rows.iterator();
     if (!it.hasNext()) {
       return Optional.empty();
     }
-    Row r = it.next();
-    return Optional.of(new DebitStatus(r.getString(0),
-        VerificationStatus.VERIFIED.wire().equals(r.getString(1))));
+    Row row = it.next();
+    boolean us = FundingAccount.US.equals(row.getString("type"));
+    return Optional.of(new DebitStanding(row.getString("status"),
+        !us || achParticipant.test(row.getString("routing_number")),
+        VerificationStatus.VERIFIED.wire().equals(row.getString("verification_status"))));
   }
 
   /** The accounts with these ids, by id (an id no account has is absent). */

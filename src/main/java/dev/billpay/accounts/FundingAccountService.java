@@ -50,9 +50,7 @@ public final class FundingAccountService {
   public Future<Reply> create(String clientId, String key, byte[] fingerprint, CreateFundingAccountRequest req) {
     List<ValidationProblem> problems = validate(req);
     if (!problems.isEmpty()) {
-      throw new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
-          "The bank account details failed validation; see errors for every problem.",
-          problems.stream().map(p -> new FieldError(p.field(), p.message(), p.code())).toList());
+      throw refusal(problems);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = Ids.newId("fa");
@@ -135,14 +133,38 @@ public final class FundingAccountService {
         .orElse(Future.succeededFuture(false)));
   }
 
+  /**
+   * The 422 for an account that failed validation. Details that are right except that ACH cannot
+   * reach the bank get a type of their own: nothing the customer can retype fixes that, another
+   * bank account does. With other problems too, every problem is listed under bank-account-invalid.
+   */
+  private static DomainException refusal(List<ValidationProblem> problems) {
+    List<FieldError> errors = problems.stream()
+        .map(p -> new FieldError(p.field(), p.message(), p.code(), p.suggestion())).toList();
+    if (problems.stream().allMatch(p -> BankAccountValidator.NOT_ACH_PARTICIPANT.equals(p.code()))) {
+      return new DomainException(ProblemType.ROUTING_NUMBER_NOT_ACH_PARTICIPANT,
+          "The routing number is not a FedACH participant, so this account cannot be debited by ACH.", errors);
+    }
+    return new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
+        "The bank account details failed validation; see errors for every problem.", errors);
+  }
+
   /** POST /v1/bank-account-validations: every problem with its code; nothing is stored. */
   public JsonObject check(CreateFundingAccountRequest req) {
     List<ValidationProblem> problems = validate(req);
     JsonArray list = new JsonArray();
-    problems.forEach(p -> list.add(new JsonObject().put("code", p.code()).put("field", p.field())
-        .put("message", p.message())));
+    problems.forEach(p -> {
+      JsonObject problem = new JsonObject().put("code", p.code()).put("field", p.field()).put("message", p.message());
+      if (p.suggestion() != null) {
+        problem.put("suggestion", p.suggestion());
+      }
+      list.add(problem);
+    });
     JsonObject result = new JsonObject().put("object", "bank_account_validation").put("type", req.type())
         .put("valid", problems.isEmpty()).put("problems", list);
+    if (FundingAccount.US.equals(req.type())) {
+      validator.bankName(req.routingNumber()).ifPresent(name -> result.put("bank_name", name));
+    }
     if (problems.isEmpty() && FundingAccount.IBAN.equals(req.type())) {
       result.put("iban_electronic_format_masked", "\u2022\u2022" + last4(Iban.electronicFormat(req.iban())));
     }

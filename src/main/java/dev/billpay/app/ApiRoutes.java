@@ -1,6 +1,7 @@
 package dev.billpay.app;
 
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.http.ApiDocsHandler;
 import dev.billpay.plans.PlansHandler;
@@ -26,6 +27,7 @@ public record ApiRoutes(
     ApiDocsHandler docs,
     AdminHandler admin,
     HistoryRebuildHandler historyRebuild,
+    RoutingDirectoryHandler routingDirectory,
     PaymentsHandler payments,
     PaymentEventsHandler paymentEvents,
     AccountHistoryHandler accountHistory,
@@ -47,6 +49,7 @@ public record ApiRoutes(
     admin.mount(router, validation);
     // after the admin routes: behind their admin token check and contract validation
     historyRebuild.mount(router);
+    routingDirectory.mount(router);
   }
 
   /** The bank side (clearing files, bank files, reconciliation): every client's data, so the admin token. */

@@ -2,7 +2,7 @@ package dev.billpay.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.billpay.banking.BankAccountValidator;
-import dev.billpay.banking.RoutingDirectory;
+import dev.billpay.banking.RoutingDirectorySource;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.clients.RateLimiter;
 import dev.billpay.clients.DevClient;
@@ -100,9 +100,11 @@ public final class Gateway {
       LOG.info("Cassandra schema ready ({} file(s) applied now)", applied);
       HistoryRepository history = new HistoryRepository(session, c.keyspace());
       GatewayMetrics metrics = new GatewayMetrics();
+      RoutingDirectorySource directory = RoutingDirectorySource.open(config.banking().routingDirectory(),
+          Clock.systemUTC());
       return new SharedResources(session, history, admin,
           AccountNumberCipher.fromBase64(config.security().accountKeyId(), config.security().accountKey()),
-          new BankAccountValidator(routingDirectory(config.banking())),
+          directory, new BankAccountValidator(directory),
           new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst()), metrics,
           new dev.billpay.clients.KeyRevocations(),
           new HistoryRebuilds(vertx, config, history, metrics, Clock.systemUTC()));
@@ -113,11 +115,6 @@ public final class Gateway {
       }
       throw e;
     }
-  }
-
-  private static RoutingDirectory routingDirectory(GatewayConfig.BankingConfig banking) throws java.io.IOException {
-    return banking.routingDirectory().isEmpty() ? RoutingDirectory.empty()
-        : RoutingDirectory.load(java.nio.file.Path.of(banking.routingDirectory()));
   }
 
   private static void ensureTopics(Admin admin, GatewayConfig.KafkaConfig kafka) throws Exception {

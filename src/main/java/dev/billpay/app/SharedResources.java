@@ -2,6 +2,7 @@ package dev.billpay.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.billpay.banking.BankAccountValidator;
+import dev.billpay.banking.RoutingDirectorySource;
 import dev.billpay.clients.RateLimiter;
 import dev.billpay.crypto.AccountNumberCipher;
 import dev.billpay.history.HistoryRebuilds;
@@ -15,6 +16,7 @@ public record SharedResources(
     HistoryRepository history,
     Admin kafkaAdmin,
     AccountNumberCipher cipher,
+    RoutingDirectorySource routingDirectory,
     BankAccountValidator bankValidator,
     RateLimiter rateLimiter,
     GatewayMetrics metrics,

@@ -8,6 +8,11 @@ import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.accounts.KnownGoodAccountsVerifier;
 import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.accounts.VerificationSweep;
+import dev.billpay.banking.RoutingDirectoryHandler;
+import dev.billpay.accounts.KnownGoodAccountsVerifier;
+import dev.billpay.accounts.VerificationEntries;
+import dev.billpay.accounts.VerificationSweep;
+import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingEngine;
 import dev.billpay.clearing.ClearingFileOperations;
 import dev.billpay.clearing.ClearingFilesHandler;
@@ -36,6 +41,7 @@ import dev.billpay.observability.MetricsHandler;
 import dev.billpay.payees.PayeeRepository;
 import dev.billpay.payees.PayeeService;
 import dev.billpay.payees.PayeesHandler;
+import dev.billpay.payments.DebitPolicy;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentTransitions;
@@ -79,6 +85,7 @@ public final class Wiring {
   private final AccountVerificationService verifications;
   private final CutoffSchedule cutoffs;
   private final SameDayRules sameDay;
+  private final DebitPolicy debits;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
 
@@ -94,8 +101,10 @@ public final class Wiring {
     GatewayConfig.SameDayConfig sameDayConfig = config.clearing().sameDay();
     this.sameDay = new SameDayRules(SameDayWindows.of(sameDayConfig, BankingCalendar.federalReserve()),
         sameDayConfig.maxAmountMinor(), sameDayConfig.refusesAfterLastWindow());
-    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), sameDay,
-        config.accounts().requireVerifiedForDebits(), shared.metrics(), clock);
+    this.debits = new DebitPolicy(config.accounts().requireVerifiedForDebits(),
+        shared.routingDirectory()::reachesByAch);
+    this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), sameDay, debits,
+        shared.metrics(), clock);
     this.clients = new ClientRepository(pool);
     GatewayConfig.AccountsConfig a = config.accounts();
     AccountVerifier verifier = a.knownGoodAccounts().isEmpty() ? null
@@ -109,7 +118,7 @@ public final class Wiring {
     this.clearing = new ClearingEngine(vertx, pool, c, cutoffs, shared.cipher(), transitions,
         transmitter(vertx, c), shared.metrics(),
         new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
-            a.microEntriesExpireDays()));
+            a.microEntriesExpireDays()), shared.routingDirectory()::reachesByAch);
   }
 
   /** The transmitter the configuration names: a local directory (the default) or the bank's SFTP server. */
@@ -133,6 +142,7 @@ public final class Wiring {
         new AdminHandler(new ClientAdminService(clients, clock), config.security().adminToken(),
             shared.keyRevocations()),
         new HistoryRebuildHandler(shared.historyRebuilds()),
+        new RoutingDirectoryHandler(shared.routingDirectory()),
         new PaymentsHandler(payments),
         new PaymentEventsHandler(payments, shared.history()),
         new AccountHistoryHandler(accounts, shared.history(), clock),
@@ -141,8 +151,7 @@ public final class Wiring {
         new WebhooksHandler(new WebhookService(vertx, pool, new WebhookEndpointRepository(pool),
             new WebhookDeliveryRepository(pool), idempotency, shared.cipher(), config.webhooks(), clock)),
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
-            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay,
-            config.accounts().requireVerifiedForDebits(), clock)),
+            BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay, debits, clock)),
         new ClearingFilesHandler(clearingFiles, clearing,
             new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),

@@ -1,30 +1,31 @@
 package dev.billpay.banking;
 
+import dev.billpay.banking.fedach.FedAchDirectory;
+import dev.billpay.banking.fedach.FedAchDirectoryReader;
+import dev.billpay.banking.fedach.FedAchParticipant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The set of routing numbers the gateway knows about, optionally with bank names.
- *
- * <p>File format: one 9-digit routing number per line, optionally followed by a comma or
- * whitespace and the bank name; {@code #} starts a comment and blank lines are ignored. An empty
- * directory means "no directory configured", in which case membership is not checked at all.
+ * The FedACH participants the gateway can debit, read from the Federal Reserve's E-Payments
+ * Routing Directory (the fixed-width FedACHdir.txt or its JSON download). A routing number absent
+ * from a loaded directory is not reachable by ACH. The empty directory means "none configured":
+ * routing numbers are then checked by the ABA rules only.
  */
 public final class RoutingDirectory {
-  private static final RoutingDirectory EMPTY = new RoutingDirectory(Map.of());
+  private static final RoutingDirectory EMPTY = new RoutingDirectory(Map.of(), null);
 
-  /** Routing number to bank name; "" when the file gives no name (Map.copyOf refuses nulls). */
-  private final Map<String, String> bankNames;
+  private final Map<String, FedAchParticipant> participants;
+  private final FedAchDirectory.Format format;
 
-  private RoutingDirectory(Map<String, String> bankNames) {
-    this.bankNames = Map.copyOf(bankNames);
+  private RoutingDirectory(Map<String, FedAchParticipant> participants, FedAchDirectory.Format format) {
+    this.participants = Map.copyOf(participants);
+    this.format = format;
   }
 
   /** A directory with no entries: membership is not checked. */
@@ -33,75 +34,69 @@ public final class RoutingDirectory {
   }
 
   /**
-   * Reads a directory file (UTF-8).
+   * Reads a directory file in either published format, whichever it holds. Blocking.
    *
-   * @throws IOException if the file cannot be read, or a line does not start with 9 digits (a
-   *     half-read directory would reject real customers' banks, so it fails loudly instead)
+   * @throws IOException if the file cannot be read, or a
+   *     {@link dev.billpay.banking.fedach.FedAchDirectoryException} naming the file and each
+   *     malformed line or entry: the whole file is refused
    */
   public static RoutingDirectory load(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    Map<String, String> bankNames = new HashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = withoutComment(lines.get(i)).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      int separator = firstSeparator(line);
-      String number = line.substring(0, separator);
-      if (!isNineDigits(number)) {
-        throw new IOException(file + ":" + (i + 1) + ": expected a 9-digit routing number");
-      }
-      bankNames.put(number, nameAfterNumber(line.substring(separator)));
-    }
-    return new RoutingDirectory(bankNames);
+    return of(FedAchDirectoryReader.read(file.toString(), Files.readAllBytes(file)));
+  }
+
+  public static RoutingDirectory of(FedAchDirectory directory) {
+    Map<String, FedAchParticipant> byNumber = new HashMap<>();
+    directory.participants().forEach(p -> byNumber.put(p.routingNumber(), p));
+    return new RoutingDirectory(byNumber, directory.format());
   }
 
   public boolean isEmpty() {
-    return bankNames.isEmpty();
+    return participants.isEmpty();
   }
 
+  /** Whether the number is a FedACH participant (replaced numbers included: they are still listed). */
   public boolean contains(String routingNumber) {
-    return routingNumber != null && bankNames.containsKey(routingNumber);
+    return routingNumber != null && participants.containsKey(routingNumber);
+  }
+
+  /**
+   * Whether an ACH debit can reach the bank: always without a directory (nothing to check it by),
+   * else when the directory lists it. A replaced number still reaches it: the Fed forwards its items.
+   */
+  public boolean reachesByAch(String routingNumber) {
+    return isEmpty() || contains(routingNumber);
+  }
+
+  public Optional<FedAchParticipant> participant(String routingNumber) {
+    return routingNumber == null ? Optional.empty() : Optional.ofNullable(participants.get(routingNumber));
+  }
+
+  /** The bank's name as the directory lists it. */
+  public Optional<String> bankName(String routingNumber) {
+    return participant(routingNumber).map(FedAchParticipant::customerName);
+  }
+
+  /** The number that replaced this one (record type 2), if it was replaced. */
+  public Optional<String> replacement(String routingNumber) {
+    return participant(routingNumber).flatMap(FedAchParticipant::replacedBy);
+  }
+
+  /** The format the directory was read in; empty for the empty directory. */
+  public Optional<FedAchDirectory.Format> format() {
+    return Optional.ofNullable(format);
+  }
+
+  public int size() {
+    return participants.size();
+  }
+
+  /** How many listed numbers were replaced by another. */
+  public long replacedCount() {
+    return participants.values().stream().filter(p -> p.replacedBy().isPresent()).count();
   }
 
   /** Every routing number listed, for checking a directory file as a whole. */
   Set<String> routingNumbers() {
-    return bankNames.keySet();
-  }
-
-  /** The bank's name, when the directory lists the number with one. */
-  public Optional<String> bankName(String routingNumber) {
-    if (routingNumber == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(bankNames.get(routingNumber)).filter(name -> !name.isEmpty());
-  }
-
-  private static String withoutComment(String line) {
-    int hash = line.indexOf('#');
-    return hash < 0 ? line : line.substring(0, hash);
-  }
-
-  private static int firstSeparator(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == ',' || Character.isWhitespace(c)) {
-        return i;
-      }
-    }
-    return line.length();
-  }
-
-  /** The rest of the line after the number: "", ", Name", " Name" or " , Name". */
-  private static String nameAfterNumber(String rest) {
-    String name = rest.strip();
-    if (name.startsWith(",")) {
-      name = name.substring(1).strip();
-    }
-    return name;
-  }
-
-  private static boolean isNineDigits(String value) {
-    return value.length() == 9 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+    return participants.keySet();
   }
 }

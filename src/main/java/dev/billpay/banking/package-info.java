@@ -1,6 +1,7 @@
 /**
- * Bank-account validation: ABA routing numbers, US account numbers and types,
- * and IBANs checked against the SWIFT IBAN registry. Pure Java with no I/O other than loading an
- * optional routing directory file, so it can run on an event loop.
+ * Bank-account validation: ABA routing numbers, US account numbers and types, IBANs checked against
+ * the SWIFT IBAN registry, and membership in the FedACH participant directory. The checks are pure
+ * Java and run on an event loop; only reading the directory file blocks, at start-up and in a
+ * reload on a worker thread ({@link dev.billpay.banking.RoutingDirectorySource}).
  */
 package dev.billpay.banking;

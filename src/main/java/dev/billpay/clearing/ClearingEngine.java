@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,12 @@ public final class ClearingEngine {
   private final ClearingRepository files;
   private final GatewayMetrics metrics;
   private final VerificationEntries verifications;
+  private final Predicate<String> achParticipant;
 
+  /** {@code achParticipant}: whether the FedACH directory in use lists a routing number (see banking). */
   public ClearingEngine(Vertx vertx, Pool pool, ClearingConfig config, CutoffSchedule cutoffs,
       AccountNumberCipher cipher, PaymentTransitions transitions, Transmitter transmitter, GatewayMetrics metrics,
-      VerificationEntries verifications) {
+      VerificationEntries verifications, Predicate<String> achParticipant) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
@@ -81,6 +84,7 @@ public final class ClearingEngine {
     this.files = new ClearingRepository(pool);
     this.metrics = metrics;
     this.verifications = verifications;
+    this.achParticipant = achParticipant;
   }
 
   /** What a cut-off produced; {@code ran} is false when another instance had it or it was done already. */
@@ -179,12 +183,13 @@ public final class ClearingEngine {
     }
 
   /**
-   * The execution check of a due payment: ACH can debit only an active US bank account, in USD. A
-   * payment whose account cannot be debited fails now rather than sit pending forever.
+   * The execution check of a due payment: ACH can debit only an active US bank account, in USD, at a
+   * FedACH participant (the directory may have been reloaded without the bank since the account was
+   * made). A payment whose account cannot be debited fails now rather than sit pending forever.
    */
-  private static boolean canDebit(DuePayment p) {
+  private boolean canDebit(DuePayment p) {
     return "active".equals(p.accountStatus()) && "us_bank_account".equals(p.accountType())
-        && "USD".equals(p.currency());
+        && "USD".equals(p.currency()) && achParticipant.test(p.routingNumber());
   }
 
   private Future<Void> failAll(SqlConnection conn, List<DuePayment> refused, Instant at) {

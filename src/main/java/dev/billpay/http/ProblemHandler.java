@@ -150,6 +150,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         if (e.code() != null) {
           error.put("code", e.code());
         }
+        if (e.suggestion() != null) {
+          error.put("suggestion", e.suggestion());
+        }
         errors.add(error);
       });
       body.put("errors", errors);

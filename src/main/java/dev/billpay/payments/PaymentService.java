@@ -1,6 +1,8 @@
 package dev.billpay.payments;
 
 import dev.billpay.accounts.FundingAccountQueries;
+import dev.billpay.accounts.FundingAccountQueries.DebitStanding;
+import dev.billpay.banking.BankAccountValidator;
 import dev.billpay.config.GatewayConfig.PaymentsConfig;
 import dev.billpay.events.OutboxWriter;
 import dev.billpay.idempotency.IdempotentTransactions;
@@ -24,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Creating, reading, listing and canceling payments; every change is durable before it is answered. */
 public final class PaymentService {
@@ -33,20 +36,19 @@ public final class PaymentService {
   private final Clock clock;
   private final PaymentTransitions transitions;
   private final PaymentWriteBatcher writes;
-  private final boolean requireVerified;
+  private final DebitPolicy debits;
   private final SameDayRules sameDay;
 
-  /** {@code requireVerified}: a debit from a funding account that is not verified is refused (422). */
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
-      PaymentsConfig limits, SameDayRules sameDay, boolean requireVerified, GatewayMetrics metrics, Clock clock) {
+      PaymentsConfig limits, SameDayRules sameDay, DebitPolicy debits, GatewayMetrics metrics, Clock clock) {
     this.payments = payments;
     this.sameDay = sameDay;
-    this.requireVerified = requireVerified;
+    this.debits = debits;
     this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
     this.limits = limits;
     this.clock = clock;
-    this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(), requireVerified,
+    this.writes = new PaymentWriteBatcher(pool, payments, idempotency, limits.dailyLimitMinor(), debits,
         limits.writeBatchSize(), limits.writeBatchesInFlight(), metrics, this::createAlone);
   }
 
@@ -78,7 +80,7 @@ public final class PaymentService {
   private Future<Reply> createAlone(NewPayment p) {
     CreatePaymentRequest req = p.request();
     return idempotency.run(p.clientId(), p.key(), p.fingerprint(), p.at(), conn ->
-            checkReferences(conn, p.clientId(), req, requireVerified)
+            checkReferences(conn, p.clientId(), req, debits)
             .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
             .compose(withinLimit -> {
               if (!withinLimit) {
@@ -130,14 +132,14 @@ public final class PaymentService {
   }
 
   /**
-   * The funding account and payee exist for the client, and the account may be debited: not blocked and, when
-   * {@code requireVerified}, verified (else 422).
+   * The funding account and payee exist for the client, and the account may be debited under {@code debits}:
+   * not blocked, at a bank ACH reaches, and verified where that is required (else 422).
    */
   public static Future<Void> checkReferences(SqlConnection conn, String clientId, CreatePaymentRequest req,
-      boolean requireVerified) {
-    return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId())
+      DebitPolicy debits) {
+    return FundingAccountQueries.debitStatus(conn, clientId, req.fundingAccountId(), debits.achParticipant())
         .compose(status -> PayeeQueries.isActive(conn, clientId, req.payeeId()).map(payeeActive -> {
-          referenceProblem(status, payeeActive, requireVerified).ifPresent(problem -> {
+          referenceProblem(status, payeeActive, debits).ifPresent(problem -> {
             throw problem;
           });
           return null;
@@ -145,8 +147,8 @@ public final class PaymentService {
   }
 
   /** The 422 a payment gets for its funding account (its status, if it is the client's) and payee. */
-  static Optional<DomainException> referenceProblem(Optional<FundingAccountQueries.DebitStatus> accountStatus,
-      boolean payeeActive, boolean requireVerified) {
+  static Optional<DomainException> referenceProblem(Optional<DebitStanding> accountStatus, boolean payeeActive,
+      DebitPolicy debits) {
     if (accountStatus.isEmpty() || !payeeActive) {
       List<FieldError> errors = new java.util.ArrayList<>();
       if (accountStatus.isEmpty()) {
@@ -163,7 +165,13 @@ public final class PaymentService {
           "This funding account is blocked for new debits.",
           List.of(new FieldError("funding_account_id", "is blocked for new debits"))));
     }
-    if (requireVerified && !accountStatus.get().verified()) {
+    if (!accountStatus.get().achReachable()) {
+      return Optional.of(new DomainException(ProblemType.ROUTING_NUMBER_NOT_ACH_PARTICIPANT,
+          "The funding account's routing number is no longer a FedACH participant, so ACH cannot debit it.",
+          List.of(new FieldError("funding_account_id", "is at a bank the FedACH participant directory does not list",
+              BankAccountValidator.NOT_ACH_PARTICIPANT))));
+    }
+    if (debits.requireVerified() && !accountStatus.get().verified()) {
       // the Nacha WEB Debit Account Validation Rule: validate the account before its first WEB debit
       return Optional.of(new DomainException(ProblemType.FUNDING_ACCOUNT_NOT_VERIFIED,
           "This funding account must be verified before it is debited: start a verification with"

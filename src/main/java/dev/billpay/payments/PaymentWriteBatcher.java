@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ final class PaymentWriteBatcher {
   private final Function<NewPayment, Future<Reply>> alone;
   private final IdempotentTransactions idempotency;
   private final GatewayMetrics metrics;
-  private final boolean requireVerified;
+  private final DebitPolicy debits;
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private int inFlight;
 
@@ -65,9 +66,9 @@ final class PaymentWriteBatcher {
   }
 
   PaymentWriteBatcher(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency, long dailyLimit,
-      boolean requireVerified, int maxSize, int maxInFlight, GatewayMetrics metrics,
+      DebitPolicy debits, int maxSize, int maxInFlight, GatewayMetrics metrics,
       Function<NewPayment, Future<Reply>> alone) {
-    this.requireVerified = requireVerified;
+    this.debits = debits;
     this.metrics = metrics;
     this.pool = pool;
     this.payments = payments;
@@ -139,11 +140,11 @@ final class PaymentWriteBatcher {
     List<Owned> accounts = members.stream()
         .map(p -> new Owned(p.clientId(), p.request().fundingAccountId())).toList();
     List<Owned> payees = members.stream().map(p -> new Owned(p.clientId(), p.request().payeeId())).toList();
-    return FundingAccountQueries.debitStatuses(conn, accounts).compose(statuses ->
+    return FundingAccountQueries.debitStatuses(conn, accounts, debits.achParticipant()).compose(statuses ->
         PayeeQueries.areActive(conn, payees).map(active -> {
           List<DomainException> refusals = new ArrayList<>(members.size());
           for (int i = 0; i < members.size(); i++) {
-            refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i), requireVerified)
+            refusals.add(PaymentService.referenceProblem(statuses.get(i), active.get(i), debits)
                 .orElse(null));
           }
           return refusals;

@@ -4,6 +4,7 @@ import dev.billpay.http.Pagination;
 import dev.billpay.idempotency.IdempotentTransactions;
 import dev.billpay.idempotency.IdempotentTransactions.Reply;
 import dev.billpay.payments.CreatePaymentRequest;
+import dev.billpay.payments.DebitPolicy;
 import dev.billpay.payments.PaymentQueries;
 import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentService;
@@ -39,14 +40,14 @@ public final class PlanService {
   private final long maxAmountMinor;
   private final SameDayRules sameDay;
   private final Clock clock;
-  private final boolean requireVerified;
+  private final DebitPolicy debits;
 
-  /** {@code requireVerified}: a plan's funding account must be verified, as every debit's must. */
+  /** {@code debits}: what a plan's funding account must be, as every debit's must. */
   public PlanService(Pool pool, PlanRepository plans, PaymentTransitions transitions, IdempotentTransactions idempotency,
-      BankingCalendar calendar, long maxAmountMinor, SameDayRules sameDay, boolean requireVerified, Clock clock) {
+      BankingCalendar calendar, long maxAmountMinor, SameDayRules sameDay, DebitPolicy debits, Clock clock) {
     this.sameDay = sameDay;
+    this.debits = debits;
     this.pool = pool;
-    this.requireVerified = requireVerified;
     this.plans = plans;
     this.transitions = transitions;
     this.idempotency = idempotency;
@@ -74,7 +75,7 @@ public final class PlanService {
     CreatePaymentRequest each = new CreatePaymentRequest(req.fundingAccountId(), req.payeeId(), req.amount(), null,
         null, req.speed());
     return idempotency.run(clientId, key, fingerprint, now, conn -> PaymentService.checkReferences(conn, clientId, each,
-        requireVerified)
+        debits)
         .compose(v -> plans.insert(conn, plan))
         .map(v -> Reply.created(plan.toJson(now, calendar).encode())));
   }

@@ -38,6 +38,10 @@ public enum ProblemType {
   VERIFICATION_AMOUNTS_MISMATCH(422, "verification-amounts-mismatch", "Verification amounts do not match"),
   /** A method the account or this gateway cannot use: an IBAN by ACH, or no external verifier configured. */
   VERIFICATION_METHOD_UNAVAILABLE(422, "verification-method-unavailable", "Verification method unavailable"),
+  /** A well-formed account at a bank that the FedACH participant directory does not list. */
+  ROUTING_NUMBER_NOT_ACH_PARTICIPANT(422, "routing-number-not-ach-participant", "Bank not reachable by ACH"),
+  /** The routing directory file does not load; the directory in use stays as it was. */
+  ROUTING_DIRECTORY_INVALID(422, "routing-directory-invalid", "Routing directory rejected"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   /** A same-day ACH payment above the same-day per-entry limit (Nacha's $1,000,000 by default). */
   SAME_DAY_LIMIT_EXCEEDED(422, "same-day-limit-exceeded", "Amount above the same-day ACH limit"),

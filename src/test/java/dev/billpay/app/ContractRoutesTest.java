@@ -125,6 +125,7 @@ class ContractRoutesTest {
           new ApiDocsHandler(),
           new AdminHandler(null, "", new dev.billpay.clients.KeyRevocations()),
           new dev.billpay.history.HistoryRebuildHandler(null),
+          new dev.billpay.banking.RoutingDirectoryHandler(null),
           new PaymentsHandler(null),
           new PaymentEventsHandler(null, null),
           new AccountHistoryHandler(null, null, null),

@@ -57,14 +57,31 @@ class BankAccountValidatorTest {
   }
 
   @Test
-  @DisplayName("a valid routing number missing from a configured directory is reported")
-  void notInDirectory() {
+  @DisplayName("a valid routing number missing from a loaded directory is not a FedACH participant")
+  void notAParticipant() {
     BankAccountValidator validator = new BankAccountValidator(sampleDirectory);
     qt().forAll(ValidBankNumbers.abaRoutingNumbers())
         .assuming(number -> !sampleDirectory.contains(number))
         .checkAssert(number -> assertThat(validator.validateUs(number, "12345678", "checking"))
-            .containsExactly(new ValidationProblem("routing_number.not_in_directory",
-                "routing_number", "is not in the routing directory")));
+            .containsExactly(new ValidationProblem("routing_number.not_ach_participant",
+                "routing_number", "is not a FedACH participant: an ACH debit cannot reach this bank")));
+  }
+
+  @Test
+  @DisplayName("a replaced number is refused with the number that replaced it as the suggestion")
+  void replacedNumberSuggested() {
+    assertThat(new BankAccountValidator(sampleDirectory).validateUs("063100992", "12345678", "checking"))
+        .containsExactly(new ValidationProblem("routing_number.replaced", "routing_number",
+            "was replaced by 063100277 (EXAMPLE COASTAL SAVINGS); use the new routing number", "063100277"));
+    assertThat(new BankAccountValidator(sampleDirectory).validateUs("063100277", "12345678", "checking"))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("the bank's name comes from the directory")
+  void bankName() {
+    assertThat(new BankAccountValidator(sampleDirectory).bankName("021000089")).contains("CITIBANK NA");
+    assertThat(withoutDirectory.bankName("021000089")).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.testing.Api;
 import dev.billpay.testing.DocumentedEvents;
 import dev.billpay.testing.Eventually;
+import dev.billpay.testing.Fixtures;
 import dev.billpay.testing.GatewayExtension;
 import dev.billpay.testing.Probes;
 import dev.billpay.testing.SharedStack;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +45,12 @@ class ClearingIT {
 
   private static ClearingEngine engine(Pool pool, Transmitter transmitter) {
     return TestEngines.engine(gateway, pool, transmitter);
+  }
+
+  private static ClearingEngine engine(Pool pool, Transmitter transmitter,
+      Predicate<String> achParticipant) {
+    return TestEngines.engine(gateway, pool, CutoffSchedule.of(gateway.config().clearing(),
+        BankingCalendar.federalReserve()), transmitter, achParticipant);
   }
 
   private static SettlementSweep sweep(Pool pool) {
@@ -134,6 +142,27 @@ class ClearingIT {
     assertThat(asOperator.status()).as(asOperator.body()).isEqualTo(200);
     assertThat(asOperator.json().getString("object")).isEqualTo("list");
     assertThat(api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/cf_nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a due payment from an account at a bank the FedACH directory no longer lists fails at the cut-off; the others are sent")
+  void bankLeftTheDirectory() throws Exception {
+    String leaving = "026009593";
+    Api.Response account = api.post(Api.DEV_KEY, "/v1/funding-accounts",
+        Fixtures.usAccount("000555666777").put("routing_number", leaving));
+    String refused = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(6611)
+        .put("funding_account_id", account.json().getString("id"))).json().getString("id");
+    String sent = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(6622)).json().getString("id");
+    Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
+    Instant now = Instant.now();
+
+    ClearingEngine.RunResult result = await(engine(pool, new DirectoryTransmitter(gateway.vertx(),
+        gateway.config().clearing().transmitDir()), routingNumber -> !leaving.equals(routingNumber)).run(now, now));
+
+    assertThat(result.failed()).isGreaterThanOrEqualTo(1);
+    assertThat(status(refused)).isEqualTo("failed");
+    assertThat(status(sent)).isEqualTo("submitted");
+    pool.close();
   }
 
   @Test

@@ -19,11 +19,17 @@ final class TestEngines {
   }
 
   static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter) {
+    return engine(gateway, pool, cutoffs, transmitter, routingNumber -> true);
+  }
+
+  /** {@code achParticipant}: whether the FedACH directory lists a routing number (every one, above). */
+  static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter,
+      java.util.function.Predicate<String> achParticipant) {
     var c = gateway.config().clearing();
     var a = gateway.config().accounts();
     return new ClearingEngine(gateway.vertx(), pool, c, cutoffs,
         AccountNumberCipher.fromBase64("it", SharedStack.TEST_ACCOUNT_KEY), new PaymentTransitions(), transmitter,
         new GatewayMetrics(), new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
-            a.microEntriesExpireDays()));
+            a.microEntriesExpireDays()), achParticipant);
   }
 }
