@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("docs/tutorials/plan-clear-reconcile.md runs as written")
+@DisplayName("docs/tutorials run as written")
 class TutorialIT {
   private static final Path TUTORIAL = Path.of("docs/tutorials/plan-clear-reconcile.md");
+  private static final Path ORIGINATION = Path.of("docs/tutorials/verify-same-day-retry.md");
   private static final Pattern SHELL_BLOCK = Pattern.compile("(?s)```sh\\n(.*?)```");
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.withDefaults();
@@ -26,8 +27,8 @@ class TutorialIT {
    * The page's shell blocks, in order, as one script. Only the addresses differ from the page: the test
    * gateway listens on its own port and has its own admin token, and the jar is the one this build made.
    */
-  static String script(Path jar) throws Exception {
-    Matcher m = SHELL_BLOCK.matcher(Files.readString(TUTORIAL));
+  static String script(Path page, Path jar) throws Exception {
+    Matcher m = SHELL_BLOCK.matcher(Files.readString(page));
     StringBuilder script = new StringBuilder("set -euo pipefail\n");
     while (m.find()) {
       script.append(m.group(1)).append('\n');
@@ -40,18 +41,30 @@ class TutorialIT {
         .replace("java -jar target/billpay.jar", "java -jar " + jar);
   }
 
-  @Test
-  @DisplayName("every command succeeds and the outcomes are the ones the page describes")
-  void runsAsWritten(@TempDir Path dir) throws Exception {
+  /**
+   * Runs the page's commands in {@code dir} and answers what they printed; the output is also kept under
+   * target/tutorials, which is where the page's outputs are copied from when it changes.
+   */
+  private static String run(Path page, Path dir) throws Exception {
     Path jar = Path.of("target/billpay.jar").toAbsolutePath();
     assertThat(jar).exists();
     Path script = dir.resolve("tutorial.sh");
-    Files.writeString(script, script(jar));
+    Files.writeString(script, script(page, jar));
     Process bash = new ProcessBuilder("bash", script.toString()).directory(dir.toFile()).redirectErrorStream(true)
         .start();
     String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    Path kept = Path.of("target/tutorials", page.getFileName().toString().replace(".md", ".out"));
+    Files.createDirectories(kept.getParent());
+    Files.writeString(kept, output);
     assertThat(bash.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  @DisplayName("plan, clear, settle, reconcile: every command succeeds and the outcomes are the ones the page describes")
+  void runsAsWritten(@TempDir Path dir) throws Exception {
+    String output = run(TUTORIAL, dir);
     assertThat(output).as(output)
         .contains("\"object\":\"payment_plan\"", "\"day_of_month\":31")
         .contains("\"object\":\"clearing_run\"", "\"ran\":true")
@@ -63,5 +76,19 @@ class TutorialIT {
     assertThat(output.lines().filter(l -> l.startsWith("101 ")).count()).as("the NACHA file was printed").isEqualTo(1);
     assertThat(dir.resolve("returns.ach")).exists();
     assertThat(dir.resolve("statement.bai")).exists();
+  }
+
+  @Test
+  @DisplayName("verify by micro-entries, pay same-day, retry an R01 return: every command succeeds as the page says")
+  void originationRunsAsWritten(@TempDir Path dir) throws Exception {
+    String output = run(ORIGINATION, dir);
+    assertThat(output).as(output)
+        .contains("\"status\": \"verification_pending\", \"method\": \"micro_entries\"")
+        .contains("ACCTVERIFY", "the credits: ", "/verification-amounts-mismatch", "1 attempt(s) left")
+        .contains("\"status\": \"verified\", \"method\": \"micro_entries\"")
+        .contains("\"speed\": \"same_day\"", "/same-day-limit-exceeded")
+        .contains("\"retries_scheduled\": 1", "\"return_code\": \"R01\"", "\"attempt\": 2");
+    assertThat(output.lines().filter(l -> l.startsWith("622") || l.startsWith("627")).count())
+        .as("two micro-entry credits and their debit").isEqualTo(3);
   }
 }
