@@ -27,7 +27,10 @@ import dev.billpay.payees.PayeeService;
 import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
+import dev.billpay.payments.PaymentRetries;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.returns.ReturnRateMonitor;
+import dev.billpay.returns.ReturnRateRepository;
 import dev.billpay.payments.PaymentsHandler;
 import dev.billpay.plans.PlanRepository;
 import dev.billpay.plans.PlanScheduler;
@@ -67,6 +70,7 @@ public final class Wiring {
   private final CutoffSchedule cutoffs;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
+  private final ReturnRateMonitor returnRates;
 
   Wiring(Vertx vertx, Pool pool, GatewayConfig config, SharedResources shared, Clock clock) {
     this.vertx = vertx;
@@ -77,8 +81,10 @@ public final class Wiring {
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
+    this.returnRates = new ReturnRateMonitor(new ReturnRateRepository(pool), shared.metrics(),
+        config.returns().pauseDebitsOverThreshold());
     this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
-        clock);
+        clock, returnRates.pause());
     this.clients = new ClientRepository(pool);
     this.accounts = new FundingAccountService(new FundingAccountRepository(pool), idempotency,
         shared.bankValidator(), shared.cipher(), clock);
@@ -114,7 +120,9 @@ public final class Wiring {
         new PlansHandler(new PlanService(pool, new PlanRepository(pool), transitions, idempotency,
             BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), clock)),
         new ClearingFilesHandler(clearingFiles, clearing, clock),
-        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
+        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
+            new PaymentRetries(transitions, BankingCalendar.federalReserve(),
+                config.returns().retryDelayBankingDays()), accounts, returnRates), reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
   }
 

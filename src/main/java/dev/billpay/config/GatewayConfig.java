@@ -23,7 +23,8 @@ public record GatewayConfig(
     Roles roles,
     SchedulingConfig scheduling,
     ClearingConfig clearing,
-    ReconciliationConfig reconciliation) {
+    ReconciliationConfig reconciliation,
+    ReturnsConfig returns) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -145,6 +146,13 @@ public record GatewayConfig(
 
   /** Bank files and statement matching. */
   public record ReconciliationConfig(int dateWindowDays, int maxFileBytes) {}
+
+  /**
+   * Returns automation: R01/R09 returns are re-presented {@code retryDelayBankingDays} banking days
+   * after the return is received; {@code pauseDebitsOverThreshold} refuses new debits of a client
+   * whose return rate is over a threshold.
+   */
+  public record ReturnsConfig(int retryDelayBankingDays, boolean pauseDebitsOverThreshold) {}
 
   /**
    * Which parts of the pipeline this process runs: every role can run as its own process from the same
@@ -277,11 +285,13 @@ public record GatewayConfig(
     ReconciliationConfig reconciliation = new ReconciliationConfig(
         r.integer("reconciliation.date-window-days", 0, 31),
         r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024));
+    ReturnsConfig returns = new ReturnsConfig(r.integer("returns.retry.delay-banking-days", 0, 30),
+        r.bool("returns.pause-debits-over-threshold"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation);
+        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, returns);
   }
 
   private static void checkClearing(ClearingConfig c, ConfigReader r) {
@@ -341,7 +351,8 @@ public record GatewayConfig(
         roles,
         scheduling,
         clearing,
-        reconciliation);
+        reconciliation,
+        returns);
   }
 
   private static boolean isAes256Base64(String value) {

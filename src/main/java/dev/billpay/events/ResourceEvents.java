@@ -10,6 +10,10 @@ import java.time.Instant;
  */
 public final class ResourceEvents {
   public static final String FUNDING_ACCOUNT_BLOCKED = "billpay.funding_account.blocked";
+  /** A notification of change corrected the account's routing number, account number or type. */
+  public static final String FUNDING_ACCOUNT_UPDATED = "billpay.funding_account.updated";
+  /** A client's return rate over the last 60 days crossed one of the Rules' thresholds. */
+  public static final String CLIENT_RETURN_RATE_EXCEEDED = "billpay.client.return_rate_exceeded";
   public static final String WEBHOOK_ENDPOINT_DISABLED = "billpay.webhook_endpoint.disabled";
   public static final String WEBHOOK_ENDPOINT_FAILING = "billpay.webhook_endpoint.failing";
 

@@ -17,6 +17,8 @@ public final class GatewayMetrics {
   private final AtomicLong outboxBacklog = new AtomicLong();
   private final AtomicLong outboxOldestAgeSeconds = new AtomicLong();
   private final AtomicLong projectorLag = new AtomicLong();
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<Double>> returnRates =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Counter eventsPublished;
   private final Counter eventsProjected;
   private final Counter eventsDeadLettered;
@@ -107,6 +109,20 @@ public final class GatewayMetrics {
     Counter.builder("billpay_history_rebuilds_total")
         .description("History rebuilds from the events topic, by trigger and outcome").tag("trigger", trigger)
         .tag("outcome", outcome).register(registry).increment();
+  }
+
+  /**
+   * A client's return rate of a category over the last 60 days, as last measured (a return file
+   * measures the clients it returns payments of).
+   */
+  public void returnRate(String clientId, String category, double rate) {
+    returnRates.computeIfAbsent(clientId + "/" + category, key -> {
+      java.util.concurrent.atomic.AtomicReference<Double> value = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+      Gauge.builder("billpay_client_return_rate", value, java.util.concurrent.atomic.AtomicReference::get)
+          .description("A client's ACH return rate over the last 60 days (unauthorized, administrative, overall)")
+          .tag("client", clientId).tag("category", category).register(registry);
+      return value;
+    }).set(rate);
   }
 
   public String scrape() {

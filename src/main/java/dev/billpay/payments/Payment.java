@@ -23,12 +23,19 @@ public record Payment(
   /**
    * How the payment is carried out: the plan it comes from, the ACH effective date (a banking day),
    * when it becomes due, and what the bank made of it (trace number, clearing file, return, and a
-   * dispute of that return between the banks, if any).
+   * dispute of that return between the banks, if any). A reinitiation of a returned debit names the
+   * first attempt in {@code retryOf}; {@code attempt} is 1 for every payment that is not one.
    */
   public record Execution(String planId, LocalDate effectiveDate, Instant dueAt, String traceNumber,
-      String clearingFileId, String returnCode, String returnReason, ReturnDispute returnDispute) {
+      String clearingFileId, String returnCode, String returnReason, ReturnDispute returnDispute, String retryOf,
+      int attempt) {
     public static Execution of(String planId, LocalDate effectiveDate, Instant dueAt) {
-      return new Execution(planId, effectiveDate, dueAt, null, null, null, null, null);
+      return new Execution(planId, effectiveDate, dueAt, null, null, null, null, null, null, 1);
+    }
+
+    /** The reinitiation number {@code attempt} of {@code retryOf}, due at {@code dueAt} for {@code effectiveDate}. */
+    public static Execution retry(String retryOf, int attempt, LocalDate effectiveDate, Instant dueAt) {
+      return new Execution(null, effectiveDate, dueAt, null, null, null, null, null, retryOf, attempt);
     }
   }
 
@@ -86,6 +93,8 @@ public record Payment(
         .put("return_code", execution.returnCode())
         .put("return_reason", execution.returnReason())
         .put("return_dispute", execution.returnDispute() == null ? null : execution.returnDispute().toJson())
+        .put("retry_of", execution.retryOf())
+        .put("attempt", execution.attempt())
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString());
   }

@@ -73,6 +73,15 @@ public final class PaymentQueries {
   private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
       + " AND due_at < $2 ORDER BY due_at";
 
+  /**
+   * A client's debit entries effective since $2 (every payment that went to the bank, each attempt
+   * an entry of its own) and, by return code, those of them returned: the counts of its return rates.
+   */
+  private static final String RETURN_COUNTS = """
+      SELECT COALESCE(return_code, '') AS code, count(*) AS n FROM payments
+      WHERE client_id = $1 AND trace_number IS NOT NULL AND effective_date >= $2
+      GROUP BY 1""";
+
   private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
   private static final Set<PaymentStatus> AWAITING_SETTLEMENT =
       EnumSet.of(PaymentStatus.SUBMITTED, PaymentStatus.NEEDS_REVIEW);
@@ -98,7 +107,12 @@ public final class PaymentQueries {
 
   /** A pending payment due for a clearing file: what the file needs of it, and the account it debits. */
   public record Due(String id, String clientId, long amount, String currency, String planId,
-      String fundingAccountId) {}
+      String fundingAccountId, int attempt) {
+    /** A reinitiation of a returned debit (attempt 2 or 3), which travels as "RETRY PYMT". */
+    public boolean isReinitiation() {
+      return attempt > 1;
+    }
+  }
 
   /** Up to {@code limit} pending payments effective by the date, locked (skipping those locked elsewhere). */
   public static Future<List<Due>> pendingDue(SqlConnection conn, LocalDate effectiveBy, int limit) {
@@ -106,9 +120,27 @@ public final class PaymentQueries {
       List<Due> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new Due(r.getString("id"), r.getString("client_id"), r.getLong("amount"),
-            r.getString("currency").trim(), r.getString("plan_id"), r.getString("funding_account_id")));
+            r.getString("currency").trim(), r.getString("plan_id"), r.getString("funding_account_id"), r.getInteger("attempt")));
       }
       return out;
+    });
+  }
+
+  /** A client's entries since a date and, by return code, how many came back. */
+  public record ReturnCounts(long entries, Map<String, Long> returnsByCode) {}
+
+  public static Future<ReturnCounts> returnCounts(SqlClient client, String clientId, LocalDate since) {
+    return client.preparedQuery(RETURN_COUNTS).execute(Tuple.of(clientId, since)).map(rows -> {
+      long entries = 0;
+      Map<String, Long> returns = new java.util.TreeMap<>();
+      for (Row r : rows) {
+        long n = r.getLong("n");
+        entries += n;
+        if (!r.getString("code").isEmpty()) {
+          returns.put(r.getString("code"), n);
+        }
+      }
+      return new ReturnCounts(entries, returns);
     });
   }
 

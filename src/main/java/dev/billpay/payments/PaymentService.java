@@ -33,9 +33,16 @@ public final class PaymentService {
   private final Clock clock;
   private final PaymentTransitions transitions;
   private final PaymentWriteBatcher writes;
+  private final DebitPause pause;
 
   public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
       PaymentsConfig limits, GatewayMetrics metrics, Clock clock) {
+    this(pool, payments, idempotency, limits, metrics, clock, DebitPause.NEVER);
+  }
+
+  public PaymentService(Pool pool, PaymentRepository payments, IdempotentTransactions idempotency,
+      PaymentsConfig limits, GatewayMetrics metrics, Clock clock, DebitPause pause) {
+    this.pause = pause;
     this.payments = payments;
     this.transitions = new PaymentTransitions();
     this.idempotency = idempotency;
@@ -60,8 +67,18 @@ public final class PaymentService {
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
         req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now,
         execution);
-    return writes.submit(NewPayment.of(clientId, key, fingerprint, req, payment, future ? "scheduled" : "created",
-        today, now));
+    NewPayment write = NewPayment.of(clientId, key, fingerprint, req, payment, future ? "scheduled" : "created",
+        today, now);
+    if (pause == DebitPause.NEVER) {
+      return writes.submit(write);
+    }
+    return pause.isPaused(clientId).compose(paused -> {
+      if (paused) {
+        return Future.failedFuture(new DomainException(ProblemType.RETURN_RATE_EXCEEDED, "Your return rate over the"
+            + " last 60 days is over a threshold of the ACH rules; new debits are paused until it is back under."));
+      }
+      return writes.submit(write);
+    });
   }
 
   /**
@@ -102,6 +119,13 @@ public final class PaymentService {
   public Future<Payment> get(String clientId, String paymentId) {
     return payments.find(clientId, paymentId)
         .map(found -> found.orElseThrow(() -> DomainException.notFound("Payment " + paymentId)));
+  }
+
+  /** The payment as GET /v1/payments/{id} shows it: with every attempt of its chain of reinitiations. */
+  public Future<JsonObject> getWithAttempts(String clientId, String paymentId) {
+    return get(clientId, paymentId).compose(p -> payments.attempts(clientId,
+        p.execution().retryOf() == null ? p.id() : p.execution().retryOf()).map(attempts -> p.toJson()
+            .put("attempts", attempts)));
   }
 
   public Future<JsonObject> list(PaymentQuery query) {

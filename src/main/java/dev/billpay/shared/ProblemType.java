@@ -27,6 +27,8 @@ public enum ProblemType {
   BANK_FILE_NOT_A_RETURN(422, "bank-file-not-a-return", "Not a return or NOC file"),
   DAILY_LIMIT_EXCEEDED(422, "daily-limit-exceeded", "Daily limit exceeded"),
   FUNDING_ACCOUNT_BLOCKED(422, "funding-account-blocked", "Funding account blocked"),
+  /** The client's return rate is over a threshold and new debits are paused (returns.pause-debits-over-threshold). */
+  RETURN_RATE_EXCEEDED(422, "return-rate-exceeded", "Return rate over threshold"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   UNKNOWN_REFERENCE(422, "unknown-reference", "Unknown funding account or payee"),
   WEBHOOK_TARGET_REFUSED(422, "webhook-target-refused", "Webhook target refused"),

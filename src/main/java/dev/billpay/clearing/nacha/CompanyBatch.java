@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * What the originator says about a batch: the company/batch header fields that do not depend on
- * where the batch lands in a file. Orders with the same company id, SEC code and effective date
- * share one batch (per file), so they must carry the same {@code CompanyBatch}.
+ * where the batch lands in a file. Orders with the same company id, SEC code, effective date and
+ * entry description share one batch (per file), so they must carry the same {@code CompanyBatch}:
+ * the description is a batch header field, so entries described differently (a reinitiation's
+ * "RETRY PYMT") travel in batches of their own.
  */
 public record CompanyBatch(
     String companyName,
@@ -31,11 +33,11 @@ public record CompanyBatch(
     return new CompanyBatch(companyName, "", companyId, SecCode.WEB, "BILLPAY", "", effective);
   }
 
-  /** The grouping key: company id, SEC code and effective entry date. */
-  record Key(String companyId, SecCode secCode, LocalDate effectiveEntryDate) {}
+  /** The grouping key: company id, SEC code, effective entry date and entry description. */
+  record Key(String companyId, SecCode secCode, LocalDate effectiveEntryDate, String entryDescription) {}
 
   Key key() {
-    return new Key(companyId, secCode, effectiveEntryDate);
+    return new Key(companyId, secCode, effectiveEntryDate, entryDescription);
   }
 
   BatchHeader header(ServiceClass serviceClass, String odfiId, int batchNumber) {

@@ -88,22 +88,23 @@ public final class NachaPlanner {
     return new Plan(files, layout.nextTraceSequence());
   }
 
-  /** Orders grouped by batch key, groups by effective date, company id, SEC code. */
+  /** Orders grouped by batch key, groups by effective date, company id, SEC code, entry description. */
   private static List<List<PaymentOrder>> groups(List<PaymentOrder> orders) {
     Map<CompanyBatch.Key, List<PaymentOrder>> groups = new LinkedHashMap<>();
     for (PaymentOrder order : orders) {
       List<PaymentOrder> group = groups.computeIfAbsent(order.batch().key(),
           key -> new ArrayList<>());
       if (!group.isEmpty() && !group.get(0).batch().equals(order.batch())) {
-        throw new NachaFormatException("batch", "orders with the same company id, SEC code and "
-            + "effective date must carry the same batch header fields");
+        throw new NachaFormatException("batch", "orders with the same company id, SEC code, "
+            + "effective date and entry description must carry the same batch header fields");
       }
       group.add(order);
     }
     Comparator<CompanyBatch.Key> order = Comparator
         .comparing(CompanyBatch.Key::effectiveEntryDate)
         .thenComparing(CompanyBatch.Key::companyId)
-        .thenComparing(CompanyBatch.Key::secCode);
+        .thenComparing(CompanyBatch.Key::secCode)
+        .thenComparing(CompanyBatch.Key::entryDescription);
     return groups.entrySet().stream().sorted(Map.Entry.comparingByKey(order))
         .map(Map.Entry::getValue).toList();
   }
