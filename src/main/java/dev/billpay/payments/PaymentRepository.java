@@ -2,6 +2,8 @@ package dev.billpay.payments;
 
 import dev.billpay.shared.Money;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -142,12 +144,12 @@ public final class PaymentRepository {
   }
 
   /** The attempts of the chain whose first payment is {@code firstId}, as the payment resource lists them. */
-  Future<io.vertx.core.json.JsonArray> attempts(String clientId, String firstId) {
+  Future<JsonArray> attempts(String clientId, String firstId) {
     return pool.preparedQuery(ATTEMPTS).execute(Tuple.of(firstId, clientId)).map(rows -> {
-      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      JsonArray out = new JsonArray();
       for (Row r : rows) {
         LocalDate effective = r.getLocalDate("effective_date");
-        out.add(new io.vertx.core.json.JsonObject().put("payment_id", r.getString("id"))
+        out.add(new JsonObject().put("payment_id", r.getString("id"))
             .put("attempt", r.getInteger("attempt")).put("status", r.getString("status"))
             .put("effective_date", effective == null ? null : effective.toString())
             .put("trace_number", r.getString("trace_number")).put("return_code", r.getString("return_code"))

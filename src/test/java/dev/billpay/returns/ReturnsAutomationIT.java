@@ -217,7 +217,6 @@ class ReturnsAutomationIT {
 
     // and it comes back R01 too: no third retry, ever
     assertThat(returnEntry(thirdFile, thirdTrace, "R01").getInteger("retries_scheduled")).isZero();
-    Thread.sleep(500);
     JsonArray attempts = payment(c, first).getJsonArray("attempts");
     assertThat(attempts).hasSize(3);
     assertThat(attempts.stream().map(a -> ((JsonObject) a).getString("status"))).containsOnly("returned");
