@@ -121,11 +121,15 @@ public final class PaymentService {
         .map(found -> found.orElseThrow(() -> DomainException.notFound("Payment " + paymentId)));
   }
 
-  /** The payment as GET /v1/payments/{id} shows it: with every attempt of its chain of reinitiations. */
+  /**
+   * The payment as GET /v1/payments/{id} shows it: a payment that was re-presented, or is a
+   * re-presentment, lists every attempt of its chain. A payment without any is as it was created (the
+   * same as its creation's answer).
+   */
   public Future<JsonObject> getWithAttempts(String clientId, String paymentId) {
     return get(clientId, paymentId).compose(p -> payments.attempts(clientId,
-        p.execution().retryOf() == null ? p.id() : p.execution().retryOf()).map(attempts -> p.toJson()
-            .put("attempts", attempts)));
+        p.execution().retryOf() == null ? p.id() : p.execution().retryOf()).map(attempts -> attempts.size() < 2
+            ? p.toJson() : p.toJson().put("attempts", attempts)));
   }
 
   public Future<JsonObject> list(PaymentQuery query) {

@@ -80,13 +80,37 @@ class ReturnsAutomationIT {
     return api.get(c.key(), "/v1/payments/" + id).json();
   }
 
-  /** Runs a cut-off through the operator API; the payment is then in a file. */
+  /**
+   * Runs a cut-off through the operator API; the payment is then in a file. Each run writes a file, and
+   * a day has only 36 file id modifiers for all the suite's files: tests here put many payments in one.
+   */
   private static NachaFile clear(Client c, String paymentId) {
+    return clear(List.of(new Paid(c, paymentId)));
+  }
+
+  /** A payment and its client. */
+  private record Paid(Client client, String id) {
+    JsonObject resource() {
+      return payment(client, id);
+    }
+
+    String trace() {
+      return resource().getString("trace_number");
+    }
+  }
+
+  /** One cut-off for all the payments; they are then in one file. */
+  private static NachaFile clear(List<Paid> paid) {
     Api.Response run = api.send("POST", "/v1/clearing-runs", OPERATOR, "application/json", "{}");
     assertThat(run.status()).as(run.body()).isEqualTo(200);
-    JsonObject p = payment(c, paymentId);
-    assertThat(p.getString("status")).as(p.encode()).isEqualTo("submitted");
-    return file(p.getString("clearing_file_id"));
+    Set<String> files = new java.util.HashSet<>();
+    for (Paid p : paid) {
+      JsonObject resource = p.resource();
+      assertThat(resource.getString("status")).as(resource.encode()).isEqualTo("submitted");
+      files.add(resource.getString("clearing_file_id"));
+    }
+    assertThat(files).hasSize(1);
+    return file(files.iterator().next());
   }
 
   private static NachaFile file(String fileId) {
@@ -117,7 +141,7 @@ class ReturnsAutomationIT {
     String[] id = new String[1];
     Eventually.await(Duration.ofSeconds(30), "attempt " + attempt + " pending", () -> {
       JsonArray attempts = payment(c, first).getJsonArray("attempts");
-      if (attempts.size() < attempt) {
+      if (attempts == null || attempts.size() < attempt) {
         return false;
       }
       JsonObject a = attempts.getJsonObject(attempt - 1);
@@ -230,25 +254,30 @@ class ReturnsAutomationIT {
   @Test
   @DisplayName("no retry for a return code other than R01/R09, nor once 180 days have passed since the original settled")
   void noRetryForOtherCodesOrAfter180Days() {
-    for (String code : List.of("R08", "R02", "R10", "R16")) {
-      Client c = newClient("000777000222");
-      String id = pay(c, 1500);
-      NachaFile file = clear(c, id);
-      JsonObject summary = returnEntry(file, payment(c, id).getString("trace_number"), code);
-      assertThat(summary.getInteger("returned")).as(code).isEqualTo(1);
-      assertThat(summary.getInteger("retries_scheduled")).as(code).isZero();
-      assertThat(payment(c, id).getJsonArray("attempts")).as(code).hasSize(1);
+    List<String> codes = List.of("R08", "R02", "R10", "R16", "R01");
+    List<Paid> paid = new java.util.ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      Client c = newClient("00077700022" + i);
+      paid.add(new Paid(c, pay(c, 1500 + i)));
     }
-    Client c = newClient("000777000333");
-    String id = pay(c, 1600);
-    NachaFile file = clear(c, id);
-    // the original's settlement date 181 days back: a reinitiation would settle outside the window
+    NachaFile file = clear(paid);
+    Paid late = paid.get(codes.size() - 1);
+    // the R01's original settled 181 days back: a reinitiation would settle outside the window
     assertThat(Probes.pgLong("WITH u AS (UPDATE payments SET effective_date = current_date - 181 WHERE id = ?"
-        + " RETURNING 1) SELECT count(*) FROM u", id)).isEqualTo(1);
-    JsonObject summary = returnEntry(file, payment(c, id).getString("trace_number"), "R01");
-    assertThat(summary.getInteger("returned")).isEqualTo(1);
+        + " RETURNING 1) SELECT count(*) FROM u", late.id())).isEqualTo(1);
+    ReturnFileBuilder returns = new ReturnFileBuilder(file);
+    for (int i = 0; i < codes.size(); i++) {
+      returns.returnEntry(paid.get(i).trace(), codes.get(i));
+    }
+    JsonObject summary = upload(returns.build(LocalDateTime.now(), modifier()));
+    assertThat(summary.getInteger("returned")).isEqualTo(codes.size());
     assertThat(summary.getInteger("retries_scheduled")).isZero();
-    assertThat(Probes.pgLong("SELECT count(*) FROM payments WHERE retry_of = ?", id)).isZero();
+    for (int i = 0; i < codes.size(); i++) {
+      JsonObject p = paid.get(i).resource();
+      assertThat(p.getString("return_code")).isEqualTo(codes.get(i));
+      assertThat(p.containsKey("attempts")).as(codes.get(i) + ": never re-presented").isFalse();
+      assertThat(Probes.pgLong("SELECT count(*) FROM payments WHERE retry_of = ?", paid.get(i).id())).isZero();
+    }
   }
 
   /** One NOC: the code, its corrected data, and what the account must then show. */
@@ -266,17 +295,25 @@ class ReturnsAutomationIT {
         new Noc("C05", "37", "021000021", "0111", "savings", "000888000111", "37"),
         new Noc("C06", String.format("%-17s   %s", "000999555666", "37"), "021000021", "5666", "savings", "000999555666", "37"),
         new Noc("C07", String.format("%s%-17s%s", "026009593", "000999777888", "37"), "026009593", "7888", "savings", "000999777888", "37"));
+    List<Paid> paid = new java.util.ArrayList<>();
     for (Noc noc : nocs) {
       Client c = newClient("000888000111");
-      String id = pay(c, 2100);
-      NachaFile file = clear(c, id);
-      String trace = payment(c, id).getString("trace_number");
-      JsonObject summary = upload(new ReturnFileBuilder(file).notifyChange(trace, noc.code(),
-          String.format("%-29s", noc.data())).build(LocalDateTime.now(), modifier()));
-      assertThat(summary.getInteger("corrections")).as(noc.code()).isEqualTo(1);
-      assertThat(summary.getInteger("accounts_corrected")).as(noc.code()).isEqualTo(1);
-      assertThat(summary.getInteger("exceptions")).as("still recorded for a person").isEqualTo(1);
+      paid.add(new Paid(c, pay(c, 2100)));
+    }
+    NachaFile file = clear(paid);
+    ReturnFileBuilder notifications = new ReturnFileBuilder(file);
+    for (int i = 0; i < nocs.size(); i++) {
+      notifications.notifyChange(paid.get(i).trace(), nocs.get(i).code(), String.format("%-29s", nocs.get(i).data()));
+    }
+    JsonObject summary = upload(notifications.build(LocalDateTime.now(), modifier()));
+    assertThat(summary.getInteger("corrections")).isEqualTo(nocs.size());
+    assertThat(summary.getInteger("accounts_corrected")).isEqualTo(nocs.size());
+    assertThat(summary.getInteger("exceptions")).as("each still recorded for a person").isEqualTo(nocs.size());
 
+    List<Paid> next = new java.util.ArrayList<>();
+    for (int i = 0; i < nocs.size(); i++) {
+      Noc noc = nocs.get(i);
+      Client c = paid.get(i).client();
       JsonObject account = api.get(c.key(), "/v1/funding-accounts/" + c.account()).json();
       assertThat(account.getString("routing_number")).as(noc.code()).isEqualTo(noc.routing());
       assertThat(account.getString("account_number_last4")).as(noc.code()).isEqualTo(noc.last4());
@@ -288,11 +325,14 @@ class ReturnsAutomationIT {
       List<JsonObject> events = Probes.topicEvents(Set.of(c.account()), 1, Duration.ofSeconds(30));
       assertThat(events).extracting(e -> e.getString("type")).containsExactly("billpay.funding_account.updated");
       DocumentedEvents.assertMatchesItsExample(events.get(0));
+      next.add(new Paid(c, pay(c, 2200)));
+    }
 
-      // the next debit of the account goes out with the corrected routing, number and transaction code
-      String next = pay(c, 2200);
-      NachaFile nextFile = clear(c, next);
-      EntryDetail entry = entryOf(nextFile, payment(c, next).getString("trace_number"));
+    // the next debit of each account goes out with the corrected routing, number and transaction code
+    NachaFile nextFile = clear(next);
+    for (int i = 0; i < nocs.size(); i++) {
+      Noc noc = nocs.get(i);
+      EntryDetail entry = entryOf(nextFile, next.get(i).trace());
       assertThat(entry.rdfiRouting()).as(noc.code()).isEqualTo(noc.routing());
       assertThat(entry.accountNumber().trim()).as(noc.code()).isEqualTo(noc.number());
       assertThat(entry.transactionCode().code()).as(noc.code()).isEqualTo(noc.transactionCode());
@@ -306,8 +346,7 @@ class ReturnsAutomationIT {
     Client c = newClient("000666000111");
     String a = pay(c, 1000);
     String b = pay(c, 1100);
-    NachaFile file = clear(c, a);
-    assertThat(payment(c, b).getString("clearing_file_id")).isEqualTo(payment(c, a).getString("clearing_file_id"));
+    NachaFile file = clear(List.of(new Paid(c, a), new Paid(c, b)));
     returnEntry(file, payment(c, a).getString("trace_number"), "R10");
     List<JsonObject> events = Probes.topicEvents(Set.of(c.id()), 2, Duration.ofSeconds(30));
     assertThat(events).extracting(e -> e.getString("type")).containsOnly("billpay.client.return_rate_exceeded");
