@@ -97,7 +97,7 @@ public final class BankFileService {
   private Future<JsonObject> applyContent(SqlConnection conn, String id, ParsedBankFile parsed, Instant at) {
     Future<JsonObject> summary;
     if (parsed instanceof ParsedBankFile.NachaReturns n) {
-      summary = returns.apply(conn, n.read(), at).compose(o ->
+      summary = returns.apply(conn, id, n.read(), at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
               .compose(v -> returnRates.afterReturns(conn, o.clientsWithReturns(), at))

@@ -61,7 +61,7 @@ final class ReturnApplier {
     this.accounts = accounts;
   }
 
-  Future<Outcome> apply(SqlConnection conn, NachaReadResult.Accepted read, Instant at) {
+  Future<Outcome> apply(SqlConnection conn, String bankFileId, NachaReadResult.Accepted read, Instant at) {
     List<NewException> exceptions = new ArrayList<>();
     List<NewMatch> matches = new ArrayList<>();
     LocalDate valueDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
@@ -89,7 +89,7 @@ final class ReturnApplier {
               + ReturnCodes.changeDescription(c.changeCode()).orElse("") + "; original trace " + c.originalTrace()
               + "; corrected data: " + c.correctedData().trim(), entry.amountCents(), "USD",
               read.file().header().creationDate(), null));
-          chain = chain.compose(v -> applyCorrection(conn, c, read.file().header().creationDate(), at, counts));
+          chain = chain.compose(v -> applyCorrection(conn, c, bankFileId, at, counts));
         }
       }
     }
@@ -181,7 +181,7 @@ final class ReturnApplier {
    * applying it on receipt meets both. A notification for an entry we do not know, or whose data is
    * not laid out as its code says, stays an exception only.
    */
-  private Future<Void> applyCorrection(SqlConnection conn, Addenda.Correction c, LocalDate fileDate, Instant at,
+  private Future<Void> applyCorrection(SqlConnection conn, Addenda.Correction c, String bankFileId, Instant at,
       int[] counts) {
     Optional<CorrectedData> data = CorrectedData.parse(c.changeCode(), c.correctedData());
     if (data.isEmpty()) {
@@ -195,7 +195,7 @@ final class ReturnApplier {
       CorrectedData d = data.get();
       String accountType = d.transactionCode() == null ? null : d.transactionCode().isSavings() ? "savings" : "checking";
       Correction correction = new Correction(c.changeCode(), d.routingNumber(), d.accountNumber(), accountType, "noc",
-          "bank file of " + fileDate + ", original trace " + c.originalTrace());
+          "bank file " + bankFileId + ", original trace " + c.originalTrace());
       return accounts.applyCorrection(conn, p.clientId(), p.fundingAccountId(), correction, at).map(applied -> {
         applied.ifPresent(a -> counts[CORRECTED]++);
         return null;
