@@ -183,7 +183,8 @@ public final class ClearingEngine {
     List<PaymentOrder> orders = new ArrayList<>(due.size());
     for (DuePayment p : due) {
       String account = cipher.open(p.number(), p.fundingAccountId());
-      orders.add(new PaymentOrder(p.id(), p.reinitiation() ? retries : batch, TransactionCode.debit("savings".equals(p.bankAccountType())),
+      orders.add(new PaymentOrder(p.id(), p.reinitiation() ? retries : batch,
+          TransactionCode.debit("savings".equals(p.bankAccountType())),
           p.routingNumber(), account, p.amount(), individualId(p.id()), NachaText.fit(p.holderName(), 22),
           p.planId() == null ? "S" : "R"));
     }

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The process's meters, exposed at GET /metrics in the Prometheus format. Gauges hold the last value
@@ -17,8 +20,7 @@ public final class GatewayMetrics {
   private final AtomicLong outboxBacklog = new AtomicLong();
   private final AtomicLong outboxOldestAgeSeconds = new AtomicLong();
   private final AtomicLong projectorLag = new AtomicLong();
-  private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<Double>> returnRates =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<Double>> returnRates = new ConcurrentHashMap<>();
   private final Counter eventsPublished;
   private final Counter eventsProjected;
   private final Counter eventsDeadLettered;
@@ -117,8 +119,8 @@ public final class GatewayMetrics {
    */
   public void returnRate(String clientId, String category, double rate) {
     returnRates.computeIfAbsent(clientId + "/" + category, key -> {
-      java.util.concurrent.atomic.AtomicReference<Double> value = new java.util.concurrent.atomic.AtomicReference<>(0.0);
-      Gauge.builder("billpay_client_return_rate", value, java.util.concurrent.atomic.AtomicReference::get)
+      AtomicReference<Double> value = new AtomicReference<>(0.0);
+      Gauge.builder("billpay_client_return_rate", value, AtomicReference::get)
           .description("A client's ACH return rate over the last 60 days (unauthorized, administrative, overall)")
           .tag("client", clientId).tag("category", category).register(registry);
       return value;

@@ -29,8 +29,8 @@ public final class PaymentQueries {
    * Pending payments whose effective date has come, oldest id first. FOR UPDATE: a payment is locked
    * while it is put into a file, so a cancel waits and then fails; SKIP LOCKED: never wait for one.
    */
-  private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id, attempt"
-      + " FROM payments WHERE status = 'pending' AND effective_date <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+  private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id,"
+      + " attempt FROM payments WHERE status = 'pending' AND effective_date <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
   /** A file's payments in some states, locked (the caller moves them next) in id order. */
   private static final String IN_FILE = "SELECT id, client_id FROM payments"
       + " WHERE clearing_file_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE";

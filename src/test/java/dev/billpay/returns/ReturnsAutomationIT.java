@@ -320,7 +320,8 @@ class ReturnsAutomationIT {
       assertThat(account.getString("account_type")).as(noc.code()).isEqualTo(noc.type());
       assertThat(account.getString("status")).isEqualTo("active");
       assertThat(Probes.pgLong("SELECT count(*) FROM funding_account_changes WHERE funding_account_id = ?"
-          + " AND change_code = ? AND source = 'noc' AND old_number_last4 = '0111' AND new_number_last4 = ?",
+          + " AND change_code = ? AND source = 'noc' AND source_reference LIKE 'bank file bf_%'"
+          + " AND old_number_last4 = '0111' AND new_number_last4 = ?",
           c.account(), noc.code(), noc.last4())).as(noc.code() + " audited").isEqualTo(1);
       List<JsonObject> events = Probes.topicEvents(Set.of(c.account()), 1, Duration.ofSeconds(30));
       assertThat(events).extracting(e -> e.getString("type")).containsExactly("billpay.funding_account.updated");
