@@ -30,7 +30,6 @@ import dev.billpay.payments.PaymentService;
 import dev.billpay.payments.PaymentRetries;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.returns.ReturnRateMonitor;
-import dev.billpay.returns.ReturnRateRepository;
 import dev.billpay.payments.PaymentsHandler;
 import dev.billpay.plans.PlanRepository;
 import dev.billpay.plans.PlanScheduler;
@@ -81,7 +80,7 @@ public final class Wiring {
     this.idempotency = new IdempotentTransactions(pool);
     this.paymentRepository = new PaymentRepository(pool);
     this.transitions = new PaymentTransitions();
-    this.returnRates = new ReturnRateMonitor(new ReturnRateRepository(pool), shared.metrics(),
+    this.returnRates = new ReturnRateMonitor(pool, shared.metrics(),
         config.returns().pauseDebitsOverThreshold());
     this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), shared.metrics(),
         clock, returnRates.pause());

@@ -7,6 +7,7 @@ import dev.billpay.payments.DebitPause;
 import dev.billpay.payments.PaymentQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,12 +25,12 @@ import java.util.Set;
  */
 public final class ReturnRateMonitor implements DebitPause {
   public static final String SOURCE = "/billpay-gateway/clients";
-  private final ReturnRateRepository breaches;
+  private final Pool pool;
   private final GatewayMetrics metrics;
   private final boolean pauseDebits;
 
-  public ReturnRateMonitor(ReturnRateRepository breaches, GatewayMetrics metrics, boolean pauseDebits) {
-    this.breaches = breaches;
+  public ReturnRateMonitor(Pool pool, GatewayMetrics metrics, boolean pauseDebits) {
+    this.pool = pool;
     this.metrics = metrics;
     this.pauseDebits = pauseDebits;
   }
@@ -39,14 +40,29 @@ public final class ReturnRateMonitor implements DebitPause {
     return pauseDebits ? this : DebitPause.NEVER;
   }
 
+  /**
+   * Measured now rather than read from the recorded crossings: a paused client makes no new entries,
+   * so only the window moving on brings its rate back under, and no return file would tell.
+   */
   @Override
   public Future<Boolean> isPaused(String clientId) {
-    return breaches.overAny(clientId);
+    return PaymentQueries.returnCounts(pool, clientId, windowStart(Instant.now())).map(counts -> {
+      for (ReturnRateCategory category : ReturnRateCategory.values()) {
+        if (category.exceeded(counts.entries(), counts.returnsByCode())) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  private static LocalDate windowStart(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(ReturnRateCategory.WINDOW_DAYS);
   }
 
   /** Measures the clients' rates after their returns were applied, in the caller's transaction. */
   public Future<Void> afterReturns(SqlConnection conn, Collection<String> clientIds, Instant at) {
-    LocalDate since = LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(ReturnRateCategory.WINDOW_DAYS);
+    LocalDate since = windowStart(at);
     Future<Void> chain = Future.succeededFuture();
     for (String clientId : clientIds) {
       chain = chain.compose(v -> PaymentQueries.returnCounts(conn, clientId, since)

@@ -1,7 +1,6 @@
 package dev.billpay.returns;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
@@ -21,13 +20,8 @@ public final class ReturnRateRepository {
       + " nextval('return_rate_event_version') AS version";
   private static final String BACK_UNDER = "DELETE FROM client_return_rate_breaches WHERE client_id = $1"
       + " AND category = $2";
-  private static final String ANY_OPEN = "SELECT 1 FROM client_return_rate_breaches WHERE client_id = $1 LIMIT 1";
 
-  private final Pool pool;
-
-  public ReturnRateRepository(Pool pool) {
-    this.pool = pool;
-  }
+  private ReturnRateRepository() {}
 
   static Future<Set<ReturnRateCategory>> open(SqlConnection conn, String clientId) {
     return conn.preparedQuery(OPEN).execute(Tuple.of(clientId)).map(rows -> {
@@ -47,11 +41,6 @@ public final class ReturnRateRepository {
 
   static Future<Void> backUnder(SqlConnection conn, String clientId, ReturnRateCategory category) {
     return conn.preparedQuery(BACK_UNDER).execute(Tuple.of(clientId, category.wire())).mapEmpty();
-  }
-
-  /** Whether the client is over any threshold now. */
-  public Future<Boolean> overAny(String clientId) {
-    return pool.preparedQuery(ANY_OPEN).execute(Tuple.of(clientId)).map(rows -> rows.size() > 0);
   }
 
   private static BigDecimal decimal(double rate) {
