@@ -47,6 +47,16 @@ public final class FundingAccountRepository {
       + " number_key_id = COALESCE($7, number_key_id), number_last4 = COALESCE($8, number_last4),"
       + " verification_status = $9, verification_method = $10, verification_failure = $11, verified_at = $12,"
       + " updated_at = $13, version = version + 1 WHERE id = $1 AND client_id = $2 RETURNING " + COLUMNS;
+  /** A correction: each of $3-$7 that is null leaves its column as it is. */
+  private static final String CORRECT = "UPDATE funding_accounts SET routing_number = COALESCE($3, routing_number),"
+      + " account_type = COALESCE($4, account_type), number_ciphertext = COALESCE($5, number_ciphertext),"
+      + " number_key_id = COALESCE($6, number_key_id), number_last4 = COALESCE($7, number_last4), updated_at = $8,"
+      + " version = version + 1 WHERE id = $1 AND client_id = $2 RETURNING " + COLUMNS;
+  private static final String INSERT_CHANGE = """
+      INSERT INTO funding_account_changes (id, funding_account_id, client_id, change_code, source, source_reference,
+        old_routing_number, new_routing_number, old_account_type, new_account_type, old_number_last4, new_number_last4,
+        changed_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""";
 
   /** An account as it is after a change, with the version its event id is derived from. */
   public record Versioned(FundingAccount account, int version) {}
@@ -134,6 +144,28 @@ public final class FundingAccountRepository {
 
   private static OffsetDateTime utcOrNull(Instant at) {
     return at == null ? null : utc(at);
+  }
+
+  /** Writes the corrected fields (null: unchanged; {@code number} null: the number stays) and answers the account. */
+  static Future<Versioned> correct(SqlConnection conn, String clientId, String id, String routing, String accountType,
+      Sealed number, String last4, Instant at) {
+    return conn.preparedQuery(CORRECT).execute(Tuple.tuple().addString(id).addString(clientId).addString(routing)
+        .addString(accountType).addBuffer(number == null ? null : Buffer.buffer(number.ciphertext()))
+        .addString(number == null ? null : number.keyId()).addString(last4)
+        .addOffsetDateTime(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).map(rows -> {
+          Row r = rows.iterator().next();
+          return new Versioned(toAccount(r), r.getInteger("version"));
+        });
+  }
+
+  /** The audit row of a correction: old and new values, account numbers by their last four digits only. */
+  static Future<Void> recordChange(SqlConnection conn, String changeId, FundingAccount before, FundingAccount after,
+      Correction c, Instant at) {
+    return conn.preparedQuery(INSERT_CHANGE).execute(Tuple.tuple().addString(changeId).addString(after.id())
+        .addString(after.clientId()).addString(c.changeCode()).addString(c.source()).addString(c.reference())
+        .addString(before.routingNumber()).addString(after.routingNumber()).addString(before.accountType())
+        .addString(after.accountType()).addString(before.last4()).addString(after.last4())
+        .addOffsetDateTime(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).mapEmpty();
   }
 
   private static FundingAccount toAccount(Row r) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** Funding accounts: validated by the banking module on creation, numbers sealed before they are stored. */
 public final class FundingAccountService {
@@ -147,6 +148,35 @@ public final class FundingAccountService {
     }
     return new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
         "The bank account details failed validation; see errors for every problem.", errors);
+  }
+
+  /**
+   * Applies a correction of a US bank account (a notification of change) in the caller's
+   * transaction: the corrected routing number, account number (sealed) and account type replace the
+   * old ones, the change is audited (old and new values, account numbers by their last four digits)
+   * and published as {@code billpay.funding_account.updated}. Every entry made from the account
+   * afterwards uses the corrected data, since clearing reads the account at each cut-off. Empty,
+   * changing nothing, when the client has no such US bank account. The one way an account's bank
+   * details change after creation: whatever must follow such a change belongs here.
+   */
+  public Future<Optional<FundingAccount>> applyCorrection(SqlConnection conn, String clientId,
+      String fundingAccountId, Correction correction, Instant at) {
+    return FundingAccountRepository.lock(conn, clientId, fundingAccountId).compose(found -> {
+      if (found.isEmpty() || !FundingAccount.US.equals(found.get().type())) {
+        return Future.succeededFuture(Optional.<FundingAccount>empty());
+      }
+      FundingAccount before = found.get();
+      String number = correction.accountNumber();
+      AccountNumberCipher.Sealed sealed = number == null ? null : cipher.seal(number, fundingAccountId);
+      return FundingAccountRepository.correct(conn, clientId, fundingAccountId, correction.routingNumber(),
+              correction.accountType(), sealed, number == null ? null : last4(number), at)
+          .compose(v -> FundingAccountRepository.recordChange(conn, Ids.newId("fac"), before, v.account(), correction,
+                  at)
+              .compose(done -> OutboxWriter.append(conn, ResourceEvents.of(SOURCE,
+                  ResourceEvents.FUNDING_ACCOUNT_UPDATED, v.account().id(), v.version(), at, clientId,
+                  v.account().toJson()), v.account().id(), at))
+              .map(done -> Optional.of(v.account())));
+    });
   }
 
   /** POST /v1/bank-account-validations: every problem with its code; nothing is stored. */

@@ -44,7 +44,9 @@ import dev.billpay.payees.PayeesHandler;
 import dev.billpay.payments.DebitPolicy;
 import dev.billpay.payments.PaymentRepository;
 import dev.billpay.payments.PaymentService;
+import dev.billpay.payments.PaymentRetries;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.returns.ReturnRateMonitor;
 import dev.billpay.payments.PaymentsHandler;
 import dev.billpay.plans.PlanRepository;
 import dev.billpay.plans.PlanScheduler;
@@ -88,6 +90,7 @@ public final class Wiring {
   private final DebitPolicy debits;
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
+  private final ReturnRateMonitor returnRates;
 
   Wiring(Vertx vertx, Pool pool, GatewayConfig config, SharedResources shared, Clock clock) {
     this.vertx = vertx;
@@ -101,8 +104,10 @@ public final class Wiring {
     GatewayConfig.SameDayConfig sameDayConfig = config.clearing().sameDay();
     this.sameDay = new SameDayRules(SameDayWindows.of(sameDayConfig, BankingCalendar.federalReserve()),
         sameDayConfig.maxAmountMinor(), sameDayConfig.refusesAfterLastWindow());
+    this.returnRates = new ReturnRateMonitor(pool, shared.metrics(),
+        config.returns().pauseDebitsOverThreshold());
     this.debits = new DebitPolicy(config.accounts().requireVerifiedForDebits(),
-        shared.routingDirectory()::reachesByAch);
+        shared.routingDirectory()::reachesByAch, returnRates.pause());
     this.payments = new PaymentService(pool, paymentRepository, idempotency, config.payments(), sameDay, debits,
         shared.metrics(), clock);
     this.clients = new ClientRepository(pool);
@@ -154,7 +159,9 @@ public final class Wiring {
             BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay, debits, clock)),
         new ClearingFilesHandler(clearingFiles, clearing,
             new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
-        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, reconciliation.dateWindowDays(),
+        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
+            new PaymentRetries(transitions, BankingCalendar.federalReserve(),
+                config.returns().retryDelayBankingDays()), accounts, returnRates), reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
   }
 

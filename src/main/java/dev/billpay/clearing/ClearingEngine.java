@@ -20,6 +20,7 @@ import dev.billpay.payments.PaymentRef;
 import dev.billpay.payments.PaymentSpeed;
 import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.payments.Reinitiation;
 import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -228,10 +229,14 @@ public final class ClearingEngine {
     // the SEC code is WEB or PPD (checked at start-up): never IAT, which same-day ACH excludes
     CompanyBatch batch = new CompanyBatch(config.companyName(), "", config.companyId(),
         SecCode.valueOf(config.secCode()), config.entryDescription(), lane.descriptiveDate(), lane.effective());
+    // a reinitiation names the same company (name and id) as the original, in a batch described as the Rules require
+    CompanyBatch retries = new CompanyBatch(config.companyName(), "", config.companyId(),
+        SecCode.valueOf(config.secCode()), Reinitiation.ENTRY_DESCRIPTION, lane.descriptiveDate(), lane.effective());
     List<PaymentOrder> orders = new ArrayList<>(due.size());
     for (DuePayment p : due) {
       String account = cipher.open(p.number(), p.fundingAccountId());
-      orders.add(new PaymentOrder(p.id(), batch, TransactionCode.debit("savings".equals(p.bankAccountType())),
+      orders.add(new PaymentOrder(p.id(), p.reinitiation() ? retries : batch,
+          TransactionCode.debit("savings".equals(p.bankAccountType())),
           p.routingNumber(), account, p.amount(), individualId(p.id()), NachaText.fit(p.holderName(), 22),
           p.planId() == null ? "S" : "R"));
     }

@@ -24,7 +24,8 @@ public record GatewayConfig(
     SchedulingConfig scheduling,
     ClearingConfig clearing,
     ReconciliationConfig reconciliation,
-    AccountsConfig accounts) {
+    AccountsConfig accounts,
+    ReturnsConfig returns) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -207,6 +208,13 @@ public record GatewayConfig(
   public record ReconciliationConfig(int dateWindowDays, int maxFileBytes) {}
 
   /**
+   * Returns automation: R01/R09 returns are re-presented {@code retryDelayBankingDays} banking days
+   * after the return is received; {@code pauseDebitsOverThreshold} refuses new debits of a client
+   * whose return rate is over a threshold.
+   */
+  public record ReturnsConfig(int retryDelayBankingDays, boolean pauseDebitsOverThreshold) {}
+
+  /**
    * Which parts of the pipeline this process runs: every role can run as its own process from the same
    * jar, so the gateway scales out on Kafka partitions and PostgreSQL, not on clustering of its own.
    * {@code all} by default.
@@ -350,11 +358,13 @@ public record GatewayConfig(
         r.integer("accounts.verification.prenote-wait-banking-days", 1, 30),
         r.integer("accounts.verification.micro-entries-expire-days", 1, 365),
         r.string("accounts.verification.known-good-accounts"));
+    ReturnsConfig returns = new ReturnsConfig(r.integer("returns.retry.delay-banking-days", 0, 30),
+        r.bool("returns.pause-debits-over-threshold"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts);
+        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts, returns);
   }
 
   private static void checkClearing(ClearingConfig c, ConfigReader r) {
@@ -462,7 +472,8 @@ public record GatewayConfig(
         scheduling,
         clearing,
         reconciliation,
-        accounts);
+        accounts,
+        returns);
   }
 
   private static boolean isAes256Base64(String value) {

@@ -16,6 +16,8 @@ public final class EventTypes {
       "returned", "failed", "canceled", "needs_review");
   /** A change of a payment that is not a state: the banks dispute its return (dishonored or contested). */
   public static final String PAYMENT_RETURN_DISPUTED = "return_disputed";
+  /** A reinitiation of a returned debit (R01/R09) was scheduled as a payment of its own. */
+  public static final String PAYMENT_RETRY_SCHEDULED = "retry_scheduled";
   private static final Set<String> ALL = all();
 
   private EventTypes() {}
@@ -32,6 +34,9 @@ public final class EventTypes {
     Set<String> types = new TreeSet<>();
     PAYMENT_CHANGES.forEach(change -> types.add(PAYMENT_PREFIX + change));
     types.add(PAYMENT_PREFIX + PAYMENT_RETURN_DISPUTED);
+    types.add(PAYMENT_PREFIX + PAYMENT_RETRY_SCHEDULED);
+    types.add(ResourceEvents.FUNDING_ACCOUNT_UPDATED);
+    types.add(ResourceEvents.CLIENT_RETURN_RATE_EXCEEDED);
     types.add(ResourceEvents.FUNDING_ACCOUNT_BLOCKED);
     types.add(ResourceEvents.FUNDING_ACCOUNT_UPDATED);
     types.add(ResourceEvents.FUNDING_ACCOUNT_VERIFICATION_PENDING);

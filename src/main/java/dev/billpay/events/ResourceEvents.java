@@ -14,6 +14,8 @@ public final class ResourceEvents {
   public static final String FUNDING_ACCOUNT_VERIFICATION_PENDING = "billpay.funding_account.verification_pending";
   public static final String FUNDING_ACCOUNT_VERIFIED = "billpay.funding_account.verified";
   public static final String FUNDING_ACCOUNT_VERIFICATION_FAILED = "billpay.funding_account.verification_failed";
+  /** A client's return rate over the last 60 days crossed one of the Rules' thresholds. */
+  public static final String CLIENT_RETURN_RATE_EXCEEDED = "billpay.client.return_rate_exceeded";
   public static final String WEBHOOK_ENDPOINT_DISABLED = "billpay.webhook_endpoint.disabled";
   public static final String WEBHOOK_ENDPOINT_FAILING = "billpay.webhook_endpoint.failing";
 

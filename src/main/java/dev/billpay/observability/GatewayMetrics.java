@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The process's meters, exposed at GET /metrics in the Prometheus format. Gauges hold the last value
@@ -17,6 +20,7 @@ public final class GatewayMetrics {
   private final AtomicLong outboxBacklog = new AtomicLong();
   private final AtomicLong outboxOldestAgeSeconds = new AtomicLong();
   private final AtomicLong projectorLag = new AtomicLong();
+  private final Map<String, AtomicReference<Double>> returnRates = new ConcurrentHashMap<>();
   private final Counter eventsPublished;
   private final Counter eventsProjected;
   private final Counter eventsDeadLettered;
@@ -107,6 +111,20 @@ public final class GatewayMetrics {
     Counter.builder("billpay_history_rebuilds_total")
         .description("History rebuilds from the events topic, by trigger and outcome").tag("trigger", trigger)
         .tag("outcome", outcome).register(registry).increment();
+  }
+
+  /**
+   * A client's return rate of a category over the last 60 days, as last measured (a return file
+   * measures the clients it returns payments of).
+   */
+  public void returnRate(String clientId, String category, double rate) {
+    returnRates.computeIfAbsent(clientId + "/" + category, key -> {
+      AtomicReference<Double> value = new AtomicReference<>(0.0);
+      Gauge.builder("billpay_client_return_rate", value, AtomicReference::get)
+          .description("A client's ACH return rate over the last 60 days (unauthorized, administrative, overall)")
+          .tag("client", clientId).tag("category", category).register(registry);
+      return value;
+    }).set(rate);
   }
 
   public String scrape() {

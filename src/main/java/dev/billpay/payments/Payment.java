@@ -23,17 +23,25 @@ public record Payment(
   /**
    * How the payment is carried out: the plan it comes from, standard or same-day ACH, the ACH
    * effective date (a banking day), when it becomes due, and what the bank made of it (trace number,
-   * clearing file, return, and a dispute of that return between the banks, if any).
+   * clearing file, return, and a dispute of that return between the banks, if any). A reinitiation of a
+   * returned debit names the first attempt in {@code retryOf}; {@code attempt} is 1 for every payment
+   * that is not one.
    */
   public record Execution(String planId, PaymentSpeed speed, LocalDate effectiveDate, Instant dueAt,
       String traceNumber, String clearingFileId, String returnCode, String returnReason,
-      ReturnDispute returnDispute) {
+      ReturnDispute returnDispute, String retryOf, int attempt) {
     public static Execution of(String planId, LocalDate effectiveDate, Instant dueAt) {
       return of(planId, PaymentSpeed.STANDARD, effectiveDate, dueAt);
     }
 
     public static Execution of(String planId, PaymentSpeed speed, LocalDate effectiveDate, Instant dueAt) {
-      return new Execution(planId, speed, effectiveDate, dueAt, null, null, null, null, null);
+      return new Execution(planId, speed, effectiveDate, dueAt, null, null, null, null, null, null, 1);
+    }
+
+    /** The reinitiation number {@code attempt} of {@code retryOf}, due at {@code dueAt} for {@code effectiveDate}. */
+    public static Execution retry(String retryOf, int attempt, LocalDate effectiveDate, Instant dueAt) {
+      return new Execution(null, PaymentSpeed.STANDARD, effectiveDate, dueAt, null, null, null, null, null, retryOf,
+          attempt);
     }
   }
 
@@ -92,6 +100,8 @@ public record Payment(
         .put("return_code", execution.returnCode())
         .put("return_reason", execution.returnReason())
         .put("return_dispute", execution.returnDispute() == null ? null : execution.returnDispute().toJson())
+        .put("retry_of", execution.retryOf())
+        .put("attempt", execution.attempt())
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString());
   }

@@ -15,6 +15,8 @@ public final class PaymentEvents {
   public static final String TYPE_PREFIX = EventTypes.PAYMENT_PREFIX;
   /** The change that is not a state: the banks dispute the payment's return. */
   public static final String RETURN_DISPUTED = EventTypes.PAYMENT_RETURN_DISPUTED;
+  /** A reinitiation of a returned debit was scheduled: the event of the new attempt. */
+  public static final String RETRY_SCHEDULED = EventTypes.PAYMENT_RETRY_SCHEDULED;
 
   private PaymentEvents() {}
 

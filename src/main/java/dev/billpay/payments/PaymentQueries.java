@@ -29,8 +29,8 @@ public final class PaymentQueries {
    * Pending payments of one speed whose effective date has come, oldest id first. FOR UPDATE: a payment is locked
    * while it is put into a file, so a cancel waits and then fails; SKIP LOCKED: never wait for one.
    */
-  private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id"
-      + " FROM payments WHERE status = 'pending' AND effective_date <= $1 AND speed = $3"
+  private static final String PENDING_DUE = "SELECT id, client_id, amount, currency, plan_id, funding_account_id,"
+      + " attempt FROM payments WHERE status = 'pending' AND effective_date <= $1 AND speed = $3"
       + " ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
   /** A file's payments in some states, locked (the caller moves them next) in id order. */
   private static final String IN_FILE = "SELECT id, client_id FROM payments"
@@ -74,6 +74,15 @@ public final class PaymentQueries {
   private static final String SCHEDULED_OF_PLAN = "SELECT id FROM payments WHERE plan_id = $1 AND status = 'scheduled'"
       + " AND due_at < $2 ORDER BY due_at";
 
+  /**
+   * A client's debit entries effective since $2 (every payment that went to the bank, each attempt
+   * an entry of its own) and, by return code, those of them returned: the counts of its return rates.
+   */
+  private static final String RETURN_COUNTS = """
+      SELECT COALESCE(return_code, '') AS code, count(*) AS n FROM payments
+      WHERE client_id = $1 AND trace_number IS NOT NULL AND effective_date >= $2
+      GROUP BY 1""";
+
   private static final Set<PaymentStatus> SUBMITTED = EnumSet.of(PaymentStatus.SUBMITTED);
   private static final Set<PaymentStatus> AWAITING_SETTLEMENT =
       EnumSet.of(PaymentStatus.SUBMITTED, PaymentStatus.NEEDS_REVIEW);
@@ -99,7 +108,12 @@ public final class PaymentQueries {
 
   /** A pending payment due for a clearing file: what the file needs of it, and the account it debits. */
   public record Due(String id, String clientId, long amount, String currency, String planId,
-      String fundingAccountId) {}
+      String fundingAccountId, int attempt) {
+    /** A reinitiation of a returned debit (attempt 2 or 3), which travels as "RETRY PYMT". */
+    public boolean isReinitiation() {
+      return attempt > 1;
+    }
+  }
 
   /**
    * Up to {@code limit} pending payments of the speed effective by the date, locked (skipping those
@@ -111,9 +125,27 @@ public final class PaymentQueries {
       List<Due> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new Due(r.getString("id"), r.getString("client_id"), r.getLong("amount"),
-            r.getString("currency").trim(), r.getString("plan_id"), r.getString("funding_account_id")));
+            r.getString("currency").trim(), r.getString("plan_id"), r.getString("funding_account_id"), r.getInteger("attempt")));
       }
       return out;
+    });
+  }
+
+  /** A client's entries since a date and, by return code, how many came back. */
+  public record ReturnCounts(long entries, Map<String, Long> returnsByCode) {}
+
+  public static Future<ReturnCounts> returnCounts(SqlClient client, String clientId, LocalDate since) {
+    return client.preparedQuery(RETURN_COUNTS).execute(Tuple.of(clientId, since)).map(rows -> {
+      long entries = 0;
+      Map<String, Long> returns = new java.util.TreeMap<>();
+      for (Row r : rows) {
+        long n = r.getLong("n");
+        entries += n;
+        if (!r.getString("code").isEmpty()) {
+          returns.put(r.getString("code"), n);
+        }
+      }
+      return new ReturnCounts(entries, returns);
     });
   }
 

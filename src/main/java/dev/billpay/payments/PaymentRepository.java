@@ -2,6 +2,8 @@ package dev.billpay.payments;
 
 import dev.billpay.shared.Money;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -23,7 +25,7 @@ public final class PaymentRepository {
   private static final String INSERTED = "id, client_id, funding_account_id, payee_id, amount, currency, reference,"
       + " status, scheduled_for, version, created_at, updated_at, plan_id, occurrence_date, effective_date, due_at, speed";
   static final String COLUMNS = INSERTED + ", trace_number, clearing_file_id, return_code, return_reason,"
-      + " return_dispute_kind, return_dispute_code, return_dispute_reason, return_disputed_at";
+      + " return_dispute_kind, return_dispute_code, return_dispute_reason, return_disputed_at, retry_of, attempt";
   private static final String INSERT = "INSERT INTO payments (" + INSERTED + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM payments WHERE id = $1 AND client_id = $2";
@@ -64,6 +66,18 @@ public final class PaymentRepository {
   /** A plan occurrence is inserted at most once, whatever the number of schedulers and restarts. */
   private static final String INSERT_OCCURRENCE = INSERT
       + " ON CONFLICT (plan_id, occurrence_date) WHERE plan_id IS NOT NULL DO NOTHING RETURNING id";
+
+  /**
+   * A reinitiation is inserted at most once per attempt of its chain: two imports of returns racing
+   * (or the same return read twice) make one payment, never two.
+   */
+  private static final String INSERT_RETRY = "INSERT INTO payments (" + INSERTED + ", retry_of, attempt)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+      + " ON CONFLICT (retry_of, attempt) WHERE retry_of IS NOT NULL DO NOTHING RETURNING id";
+  /** Every attempt of a chain, the first one first: its id is {@code retry_of} of the others. */
+  private static final String ATTEMPTS = "SELECT id, attempt, status, effective_date, trace_number, return_code,"
+      + " created_at FROM payments WHERE client_id = $2 AND (id = $1 OR retry_of = $1) ORDER BY attempt";
+  private static final String EFFECTIVE_DATE = "SELECT effective_date FROM payments WHERE id = $1";
 
   public static final String REFERENCE_CONSTRAINT = "payments_client_reference";
 
@@ -120,6 +134,34 @@ public final class PaymentRepository {
   /** True if inserted, false if the plan already has this occurrence. */
   static Future<Boolean> insertOccurrence(SqlConnection conn, Payment p) {
     return conn.preparedQuery(INSERT_OCCURRENCE).execute(tuple(p)).map(rows -> rows.size() > 0);
+  }
+
+  /** True if inserted, false if the chain already has this attempt. */
+  static Future<Boolean> insertRetry(SqlConnection conn, Payment p) {
+    return conn.preparedQuery(INSERT_RETRY).execute(tuple(p).addString(p.execution().retryOf())
+        .addInteger(p.execution().attempt())).map(rows -> rows.size() > 0);
+  }
+
+  /** The effective (settlement) date of a payment, the first attempt of a chain; empty if it has none. */
+  static Future<Optional<LocalDate>> effectiveDate(SqlConnection conn, String paymentId) {
+    return conn.preparedQuery(EFFECTIVE_DATE).execute(Tuple.of(paymentId))
+        .map(rows -> first(rows).map(r -> r.getLocalDate(0)));
+  }
+
+  /** The attempts of the chain whose first payment is {@code firstId}, as the payment resource lists them. */
+  Future<JsonArray> attempts(String clientId, String firstId) {
+    return pool.preparedQuery(ATTEMPTS).execute(Tuple.of(firstId, clientId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        LocalDate effective = r.getLocalDate("effective_date");
+        out.add(new JsonObject().put("payment_id", r.getString("id"))
+            .put("attempt", r.getInteger("attempt")).put("status", r.getString("status"))
+            .put("effective_date", effective == null ? null : effective.toString())
+            .put("trace_number", r.getString("trace_number")).put("return_code", r.getString("return_code"))
+            .put("created_at", r.getOffsetDateTime("created_at").toInstant().toString()));
+      }
+      return out;
+    });
   }
 
   public Future<Optional<Payment>> find(String clientId, String paymentId) {
@@ -234,7 +276,7 @@ public final class PaymentRepository {
             r.getLocalDate("effective_date"),
             r.getOffsetDateTime("due_at") == null ? null : r.getOffsetDateTime("due_at").toInstant(),
             r.getString("trace_number"), r.getString("clearing_file_id"), r.getString("return_code"),
-            r.getString("return_reason"), returnDispute(r)));
+            r.getString("return_reason"), returnDispute(r), r.getString("retry_of"), r.getInteger("attempt")));
   }
 
   private static Payment.ReturnDispute returnDispute(Row r) {

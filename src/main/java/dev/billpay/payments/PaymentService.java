@@ -69,8 +69,18 @@ public final class PaymentService {
     Payment payment = new Payment(Ids.newId("pay"), clientId, req.fundingAccountId(), req.payeeId(), req.amount(),
         req.reference(), future ? PaymentStatus.SCHEDULED : PaymentStatus.PENDING, req.scheduledFor(), 1, now, now,
         execution);
-    return writes.submit(NewPayment.of(clientId, key, fingerprint, req, payment, future ? "scheduled" : "created",
-        today, now));
+    NewPayment write = NewPayment.of(clientId, key, fingerprint, req, payment, future ? "scheduled" : "created",
+        today, now);
+    if (debits.pause() == DebitPause.NEVER) {
+      return writes.submit(write);
+    }
+    return debits.pause().isPaused(clientId).compose(paused -> {
+      if (paused) {
+        return Future.failedFuture(new DomainException(ProblemType.RETURN_RATE_EXCEEDED, "Your return rate over the"
+            + " last 60 days is over a threshold of the ACH rules; new debits are paused until it is back under."));
+      }
+      return writes.submit(write);
+    });
   }
 
   /**
@@ -111,6 +121,17 @@ public final class PaymentService {
   public Future<Payment> get(String clientId, String paymentId) {
     return payments.find(clientId, paymentId)
         .map(found -> found.orElseThrow(() -> DomainException.notFound("Payment " + paymentId)));
+  }
+
+  /**
+   * The payment as GET /v1/payments/{id} shows it: a payment that was re-presented, or is a
+   * re-presentment, lists every attempt of its chain. A payment without any is as it was created (the
+   * same as its creation's answer).
+   */
+  public Future<JsonObject> getWithAttempts(String clientId, String paymentId) {
+    return get(clientId, paymentId).compose(p -> payments.attempts(clientId,
+        p.execution().retryOf() == null ? p.id() : p.execution().retryOf()).map(attempts -> attempts.size() < 2
+            ? p.toJson() : p.toJson().put("attempts", attempts)));
   }
 
   public Future<JsonObject> list(PaymentQuery query) {

@@ -123,6 +123,16 @@ public final class PaymentTransitions {
         : Future.succeededFuture(false));
   }
 
+  /**
+   * A reinitiation of a returned debit enters the state machine as scheduled, with its {@code
+   * retry_scheduled} event, at most once per attempt of its chain; true if it was new.
+   */
+  public Future<Boolean> insertRetry(SqlConnection conn, Payment retry, Instant at) {
+    return PaymentRepository.insertRetry(conn, retry).compose(inserted -> inserted
+        ? OutboxWriter.append(conn, PaymentEvents.of(retry, PaymentEvents.RETRY_SCHEDULED), retry.id(), at).map(true)
+        : Future.succeededFuture(false));
+  }
+
   private Future<List<Payment>> move(SqlConnection conn, List<PaymentRef> refs, PaymentStatus to, Instant at) {
     if (refs.isEmpty()) {
       return Future.succeededFuture(List.of());

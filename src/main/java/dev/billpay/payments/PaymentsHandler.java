@@ -41,7 +41,7 @@ public final class PaymentsHandler {
   }
 
   private void get(RoutingContext ctx) {
-    Replies.json(ctx, service.get(AuthHandler.clientId(ctx), ctx.pathParam("id")).map(Payment::toJson));
+    Replies.json(ctx, service.getWithAttempts(AuthHandler.clientId(ctx), ctx.pathParam("id")));
   }
 
   private void list(RoutingContext ctx) {

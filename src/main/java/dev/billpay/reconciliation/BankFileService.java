@@ -1,6 +1,9 @@
 package dev.billpay.reconciliation;
 
+import dev.billpay.accounts.FundingAccountService;
 import dev.billpay.observability.GatewayMetrics;
+import dev.billpay.payments.PaymentRetries;
+import dev.billpay.returns.ReturnRateMonitor;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
@@ -35,17 +38,23 @@ public final class BankFileService {
   private final Clock clock;
   private final GatewayMetrics metrics;
 
-  public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, int windowDays, Clock clock,
-      GatewayMetrics metrics) {
+  private final ReturnRateMonitor returnRates;
+
+  public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, Returns returnsAutomation,
+      int windowDays, Clock clock, GatewayMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.files = new BankFileRepository(pool);
-    this.returns = new ReturnApplier(transitions);
+    this.returns = new ReturnApplier(transitions, returnsAutomation.retries(), returnsAutomation.accounts());
+    this.returnRates = returnsAutomation.rates();
     this.statements = new StatementApplier(transitions, windowDays);
     this.windowDays = windowDays;
     this.clock = clock;
   }
+
+  /** What a return file sets going besides the returns: reinitiations, account corrections, return rates. */
+  public record Returns(PaymentRetries retries, FundingAccountService accounts, ReturnRateMonitor rates) {}
 
   /** The answer: the bank file resource, and whether this call imported it (false: seen before). */
   public record Imported(JsonObject file, boolean created) {}
@@ -88,9 +97,10 @@ public final class BankFileService {
   private Future<JsonObject> applyContent(SqlConnection conn, String id, ParsedBankFile parsed, Instant at) {
     Future<JsonObject> summary;
     if (parsed instanceof ParsedBankFile.NachaReturns n) {
-      summary = returns.apply(conn, n.read(), at).compose(o ->
+      summary = returns.apply(conn, id, n.read(), at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
+              .compose(v -> returnRates.afterReturns(conn, o.clientsWithReturns(), at))
               .map(v -> ReturnSummary.of(n.read(), o)));
     } else if (parsed instanceof ParsedBankFile.Statement s) {
       summary = statements.apply(conn, s.file(), windowDays, at).compose(o ->

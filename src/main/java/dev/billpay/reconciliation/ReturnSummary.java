@@ -24,6 +24,7 @@ final class ReturnSummary {
     return new JsonObject().put("returned", o.returned()).put("corrections", o.corrections())
         .put("accounts_blocked", o.blockedAccounts()).put("exceptions", o.exceptions().size())
         .put("batches_applied", read.file().batches().size())
+        .put("retries_scheduled", o.retriesScheduled()).put("accounts_corrected", o.accountsCorrected())
         .put("batches_set_aside", read.setAsideBatches().size())
         .put("set_aside", setAside).put("exception_lines", exceptions);
   }

@@ -42,6 +42,8 @@ public enum ProblemType {
   ROUTING_NUMBER_NOT_ACH_PARTICIPANT(422, "routing-number-not-ach-participant", "Bank not reachable by ACH"),
   /** The routing directory file does not load; the directory in use stays as it was. */
   ROUTING_DIRECTORY_INVALID(422, "routing-directory-invalid", "Routing directory rejected"),
+  /** The client's return rate is over a threshold and new debits are paused (returns.pause-debits-over-threshold). */
+  RETURN_RATE_EXCEEDED(422, "return-rate-exceeded", "Return rate over threshold"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   /** A same-day ACH payment above the same-day per-entry limit (Nacha's $1,000,000 by default). */
   SAME_DAY_LIMIT_EXCEEDED(422, "same-day-limit-exceeded", "Amount above the same-day ACH limit"),

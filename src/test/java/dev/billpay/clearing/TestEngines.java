@@ -10,20 +10,20 @@ import dev.billpay.testing.SharedStack;
 import io.vertx.sqlclient.Pool;
 
 /** Clearing engines on a test's own pool and transmitter, configured as the gateway under test is. */
-final class TestEngines {
+public final class TestEngines {
   private TestEngines() {}
 
-  static ClearingEngine engine(GatewayExtension gateway, Pool pool, Transmitter transmitter) {
+  public static ClearingEngine engine(GatewayExtension gateway, Pool pool, Transmitter transmitter) {
     return engine(gateway, pool, CutoffSchedule.of(gateway.config().clearing(), BankingCalendar.federalReserve()),
         transmitter);
   }
 
-  static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter) {
+  public static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter) {
     return engine(gateway, pool, cutoffs, transmitter, routingNumber -> true);
   }
 
   /** {@code achParticipant}: whether the FedACH directory lists a routing number (every one, above). */
-  static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter,
+  public static ClearingEngine engine(GatewayExtension gateway, Pool pool, CutoffSchedule cutoffs, Transmitter transmitter,
       java.util.function.Predicate<String> achParticipant) {
     var c = gateway.config().clearing();
     var a = gateway.config().accounts();

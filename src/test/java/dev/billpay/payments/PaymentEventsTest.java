@@ -27,13 +27,15 @@ class PaymentEventsTest {
         + "\"currency\":\"USD\",\"funding_account_id\":\"fa_1\",\"payee_id\":\"pe_1\",\"reference\":\"r-1\","
         + "\"scheduled_for\":null,\"plan_id\":null,\"speed\":\"standard\",\"effective_date\":null,\"trace_number\":null,"
         + "\"clearing_file_id\":null,\"return_code\":null,\"return_reason\":null,\"return_dispute\":null,"
-        + "\"created_at\":\"2026-11-25T10:15:30.123Z\",\"updated_at\":\"2026-11-25T10:15:31.123Z\"}}");
+        + "\"retry_of\":null,\"attempt\":1,\"created_at\":\"2026-11-25T10:15:30.123Z\",\"updated_at\":\"2026-11-25T10:15:31.123Z\"}}");
   }
 
   @Test
-  @DisplayName("the payment event types the gateway knows are its creation, each state a payment can enter, and a dispute of its return")
+  @DisplayName("the payment event types the gateway knows are its creation, each state a payment can enter, a dispute"
+      + " of its return and the scheduling of its re-presentment")
   void knownTypes() {
-    var fromStates = Stream.concat(Stream.of("created", PaymentEvents.RETURN_DISPUTED), Arrays.stream(
+    var fromStates = Stream.concat(Stream.of("created", PaymentEvents.RETURN_DISPUTED, PaymentEvents.RETRY_SCHEDULED),
+        Arrays.stream(
         PaymentStatus.values()).map(PaymentStateMachine::eventFor)).map(change -> PaymentEvents.TYPE_PREFIX + change)
         .toList();
     assertThat(EventTypes.known().stream().filter(t -> t.startsWith(PaymentEvents.TYPE_PREFIX)))

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * What the originator says about a batch: the company/batch header fields that do not depend on
- * where the batch lands in a file. Orders with the same company id, SEC code and effective date
- * share one batch (per file) when their entry descriptions are the same too (an ACCTVERIFY or RETRY PYMT
- * batch stands apart from the day's payments), so they must carry the same {@code CompanyBatch}.
+ * where the batch lands in a file. Orders with the same company id, SEC code, effective date and
+ * entry description share one batch (per file), so they must carry the same {@code CompanyBatch}:
+ * the description is a batch header field, so entries described differently (a reinitiation's
+ * "RETRY PYMT") travel in batches of their own.
  */
 public record CompanyBatch(
     String companyName,
