@@ -72,7 +72,7 @@ public final class PaymentRepository {
    * (or the same return read twice) make one payment, never two.
    */
   private static final String INSERT_RETRY = "INSERT INTO payments (" + INSERTED + ", retry_of, attempt)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
       + " ON CONFLICT (retry_of, attempt) WHERE retry_of IS NOT NULL DO NOTHING RETURNING id";
   /** Every attempt of a chain, the first one first: its id is {@code retry_of} of the others. */
   private static final String ATTEMPTS = "SELECT id, attempt, status, effective_date, trace_number, return_code,"

@@ -84,9 +84,9 @@ class TutorialIT {
     String output = run(ORIGINATION, dir);
     assertThat(output).as(output)
         .contains("\"status\": \"verification_pending\", \"method\": \"micro_entries\"")
-        .contains("ACCTVERIFY", "the credits: ", "/verification-amounts-mismatch", "1 attempt(s) left")
+        .contains("ACCTVERIFY", "the credits: ", "/verification-amounts-mismatch", "2 attempt(s) left")
         .contains("\"status\": \"verified\", \"method\": \"micro_entries\"")
-        .contains("\"speed\": \"same_day\"", "/same-day-limit-exceeded")
+        .contains("\"speed\": \"same_day\"")
         .contains("\"retries_scheduled\": 1", "\"return_code\": \"R01\"", "\"attempt\": 2");
     assertThat(output.lines().filter(l -> l.startsWith("622") || l.startsWith("627")).count())
         .as("two micro-entry credits and their debit").isEqualTo(3);
