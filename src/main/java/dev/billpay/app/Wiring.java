@@ -52,7 +52,6 @@ import dev.billpay.plans.PlanRepository;
 import dev.billpay.plans.PlanScheduler;
 import dev.billpay.plans.PlanService;
 import dev.billpay.plans.PlansHandler;
-import dev.billpay.plans.SchedulerVerticle;
 import dev.billpay.reconciliation.BankFileService;
 import dev.billpay.reconciliation.BankFilesHandler;
 import dev.billpay.reconciliation.ReconciliationReport;
@@ -170,10 +169,11 @@ public final class Wiring {
   }
 
   /** The plan scheduler's verticle: materialises occurrences and makes due payments pending. */
-  public SchedulerVerticle schedulerVerticle() {
+  public PeriodicTaskVerticle schedulerVerticle() {
     PlanScheduler scheduler = new PlanScheduler(pool, transitions,
         BankingCalendar.federalReserve(), config.scheduling());
-    return new SchedulerVerticle(scheduler, config.scheduling(), clock);
+    return new PeriodicTaskVerticle("scheduler run", config.scheduling().pollIntervalMs(),
+        () -> scheduler.runUntilShort(clock));
   }
 
   /** Decides prenotes whose waiting period ended and micro-entries that expired; runs with the scheduler. */

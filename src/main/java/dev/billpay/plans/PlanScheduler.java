@@ -10,6 +10,7 @@ import dev.billpay.shared.Ids;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -80,5 +81,20 @@ public final class PlanScheduler {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     return pool.withTransaction(conn -> PaymentQueries.claimDue(conn, at, config.batchSize())
         .compose(due -> transitions.applyAll(conn, due, PaymentStatus.PENDING, at).map(due.size())));
+  }
+
+  /**
+   * One scheduler run: materialises occurrences and moves due payments, each again at once while batches come
+   * back full, so a backlog drains within one tick. Any number of instances may run: the claims skip each other's
+   * locked rows.
+   */
+  public Future<Void> runUntilShort(Clock clock) {
+    return materialize(clock.instant()).compose(made -> made >= config.batchSize()
+        ? runUntilShort(clock) : drainDue(clock));
+  }
+
+  private Future<Void> drainDue(Clock clock) {
+    return moveDue(clock.instant()).compose(moved -> moved >= config.batchSize()
+        ? drainDue(clock) : Future.succeededFuture());
   }
 }
