@@ -103,9 +103,7 @@ public final class FundingAccountService {
     if (us) {
       List<ValidationProblem> problems = validator.validateUs(routing, number, accountType);
       if (!problems.isEmpty()) {
-        throw new DomainException(ProblemType.BANK_ACCOUNT_INVALID,
-            "The bank account details failed validation; see errors for every problem.",
-            problems.stream().map(p -> new FieldError(p.field(), p.message(), p.code())).toList());
+        throw refusal(problems);
       }
     }
     boolean newAccountAtTheBank = us && (!routing.equals(current.routingNumber()) || !number.equals(storedNumber));
