@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** Creating, reading, listing and canceling payments; every change is durable before it is answered. */
 public final class PaymentService {
