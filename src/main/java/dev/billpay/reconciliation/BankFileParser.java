@@ -60,7 +60,7 @@ final class BankFileParser {
         return new ParsedBankFile.NotAReturn(hash, lines, n.description());
       }
       if (parsed instanceof ParsedBankFile.Statement s) {
-        return new ParsedBankFile.Statement(hash, lines, s.file());
+        return new ParsedBankFile.Statement(hash, lines, s.kind(), s.statements());
       }
       return new ParsedBankFile.Rejected(hash, lines, ((ParsedBankFile.Rejected) parsed).problems());
     }
@@ -72,7 +72,7 @@ final class BankFileParser {
     }
     if (first.startsWith("01,")) {
       try {
-        return new ParsedBankFile.Statement("", 0, Bai2Reader.read(reader));
+        return new ParsedBankFile.Statement("", 0, "bai2_statement", Bai2Statements.of(Bai2Reader.read(reader)));
       } catch (Bai2FormatException e) {
         return new ParsedBankFile.Rejected("", 0, e.problems().stream()
             .map(p -> new Problem(p.line(), p.field(), p.message())).toList());
@@ -93,6 +93,11 @@ final class BankFileParser {
 
   private static ParsedBankFile rejected(int line, String field, String message) {
     return new ParsedBankFile.Rejected("", 0, List.of(new Problem(line, field, message)));
+  }
+
+  /** The content hash bank files are kept unique by. */
+  static String sha256Hex(byte[] content) {
+    return HexFormat.of().formatHex(sha256().digest(content));
   }
 
   private static MessageDigest sha256() {

@@ -1,6 +1,7 @@
 package dev.billpay.reconciliation;
 
 import dev.billpay.accounts.FundingAccountService;
+import dev.billpay.clearing.nacha.NachaReadResult;
 import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentRetries;
 import dev.billpay.returns.ReturnRateMonitor;
@@ -14,10 +15,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +79,37 @@ public final class BankFileService {
     });
   }
 
+  /**
+   * What the bank sent outside a file upload, a signed notification say, already read: applied by the same code as
+   * files, stored as a bank file of its own kind and, like a file, once per content.
+   */
+  public sealed interface Received {
+    /** Transactions of an account; {@code kind} is stored on the bank file, e.g. {@code bank_notification}. */
+    record Transactions(String kind, List<BankStatement> statements) implements Received {}
+
+    /** Returns and notifications of change, as a NACHA return file would carry them. */
+    record Returns(NachaReadResult.Accepted read) implements Received {}
+  }
+
+  /**
+   * Applies what the bank sent outside a file upload; {@code content} is kept as received and its hash makes a second
+   * import of the same content answer the first.
+   */
+  public Future<Imported> importReceived(Received received, String name, io.vertx.core.buffer.Buffer content) {
+    String hash = BankFileParser.sha256Hex(content.getBytes());
+    int lines = Math.max(1, (int) content.toString(StandardCharsets.UTF_8).lines().count());
+    ParsedBankFile parsed = received instanceof Received.Transactions t
+        ? new ParsedBankFile.Statement(hash, lines, t.kind(), t.statements())
+        : new ParsedBankFile.NachaReturns(hash, lines, ((Received.Returns) received).read());
+    return files.byHash(hash).compose(seen -> seen.isPresent()
+        ? Future.succeededFuture(new Imported(seen.get(), false))
+        : apply(parsed, name, content));
+  }
+
   private Future<Imported> apply(ParsedBankFile parsed, String fileName, io.vertx.core.buffer.Buffer content) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = Ids.newId("bf");
-    String kind = parsed instanceof ParsedBankFile.NachaReturns ? "nacha_return" : "bai2_statement";
+    String kind = parsed instanceof ParsedBankFile.Statement s ? s.kind() : "nacha_return";
     return pool.withTransaction(conn -> BankFileRepository.insertFile(conn, id, kind, parsed.sha256(), fileName,
             parsed.lineCount(), at, content).compose(inserted -> inserted ? applyContent(conn, id, parsed, at)
                 // a concurrent import of the same file won the insert: this one changes nothing
@@ -103,10 +133,10 @@ public final class BankFileService {
               .compose(v -> returnRates.afterReturns(conn, o.clientsWithReturns(), at))
               .map(v -> ReturnSummary.of(n.read(), o)));
     } else if (parsed instanceof ParsedBankFile.Statement s) {
-      summary = statements.apply(conn, s.file(), windowDays, at).compose(o ->
+      summary = statements.apply(conn, s.transactions(), windowDays, at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
-              .map(v -> new JsonObject().put("transactions", s.file().transactions().size())
+              .map(v -> new JsonObject().put("transactions", s.transactions().size())
                   .put("clearing_files_settled", o.filesSettled()).put("payments_settled", o.paymentsSettled())
                   .put("exceptions", o.exceptions().size())));
     } else {

@@ -1,10 +1,9 @@
 package dev.billpay.reconciliation;
 
 import dev.billpay.clearing.nacha.NachaReadResult;
-import dev.billpay.reconciliation.bai2.Bai2File;
 import java.util.List;
 
-/** A received bank file after parsing: a NACHA return file, a BAI2 statement, or rejected whole. */
+/** A received bank file after parsing: a NACHA return file, statements (BAI2, camt), or rejected whole. */
 sealed interface ParsedBankFile {
   String sha256();
 
@@ -17,7 +16,17 @@ sealed interface ParsedBankFile {
   /** A well-formed NACHA file without any return or NOC: {@code description} says what it is. */
   record NotAReturn(String sha256, int lineCount, String description) implements ParsedBankFile {}
 
-  record Statement(String sha256, int lineCount, Bai2File file) implements ParsedBankFile {}
+  /**
+   * Statements or notifications of bank transactions, whatever their format.
+   *
+   * @param kind as stored on the bank file: {@code bai2_statement}, ...
+   */
+  record Statement(String sha256, int lineCount, String kind, List<BankStatement> statements)
+      implements ParsedBankFile {
+    List<BankTransaction> transactions() {
+      return statements.stream().flatMap(s -> s.transactions().stream()).toList();
+    }
+  }
 
   /** Every problem found, by line; nothing of the file is applied. */
   record Rejected(String sha256, int lineCount, List<Problem> problems) implements ParsedBankFile {}

@@ -1,6 +1,5 @@
 package dev.billpay.reconciliation;
 
-import dev.billpay.reconciliation.bai2.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,9 +36,9 @@ final class PaymentCandidates {
    * The payments whose id or reference appears as whole tokens in the transaction's customer
    * reference, bank reference or text, in candidate order.
    */
-  List<ExpectedPayment> mentionedBy(Transaction tx) {
+  List<ExpectedPayment> mentionedBy(BankTransaction tx) {
     Set<Integer> found = new LinkedHashSet<>();
-    for (String field : List.of(tx.customerReference(), tx.bankReference(), tx.text())) {
+    for (String field : List.of(tx.endToEndReference(), tx.bankReference(), tx.remittance())) {
       List<String> tokens = ReferenceTokens.of(field);
       for (int at = 0; at < tokens.size(); at++) {
         for (Mention mention : byFirstToken.getOrDefault(tokens.get(at), List.of())) {

@@ -6,8 +6,6 @@ import dev.billpay.payments.PaymentStatus;
 import dev.billpay.payments.PaymentTransitions;
 import dev.billpay.reconciliation.BankFileRepository.NewException;
 import dev.billpay.reconciliation.BankFileRepository.NewMatch;
-import dev.billpay.reconciliation.bai2.Bai2File;
-import dev.billpay.reconciliation.bai2.Transaction;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a BAI2 statement: the {@link StatementMatcher} decides, this class makes it so. An ACH
+ * Applies a bank statement: the {@link StatementMatcher} decides, this class makes it so. An ACH
  * settlement credit settles its clearing file and every payment in it still submitted or in review
  * (the credit shows the bank had the file, whatever its hand-over looked like); an incoming
  * credit matched to a submitted payment settles that payment; every other line is an exception.
@@ -35,14 +33,13 @@ final class StatementApplier {
     this.matcher = new StatementMatcher(0, windowDays);
   }
 
-  Future<Outcome> apply(SqlConnection conn, Bai2File statement, int windowDays, Instant at) {
-    List<Transaction> transactions = statement.transactions();
+  Future<Outcome> apply(SqlConnection conn, List<BankTransaction> transactions, int windowDays, Instant at) {
     if (transactions.isEmpty()) {
       return Future.succeededFuture(new Outcome(0, 0, List.of(), List.of()));
     }
-    LocalDate from = transactions.stream().map(Transaction::valueDate).min(LocalDate::compareTo).orElseThrow()
+    LocalDate from = transactions.stream().map(BankTransaction::valueDate).min(LocalDate::compareTo).orElseThrow()
         .minusDays(windowDays + 7L);
-    LocalDate to = transactions.stream().map(Transaction::valueDate).max(LocalDate::compareTo).orElseThrow()
+    LocalDate to = transactions.stream().map(BankTransaction::valueDate).max(LocalDate::compareTo).orElseThrow()
         .plusDays(windowDays + 7L);
     return ClearingFiles.notSettledBetween(conn, from, to).compose(files -> {
       List<ClearingFileCandidate> fileCandidates = files.stream()
@@ -56,16 +53,16 @@ final class StatementApplier {
     });
   }
 
-  private Future<Outcome> applyAll(SqlConnection conn, List<Transaction> transactions, List<MatchResult> results,
+  private Future<Outcome> applyAll(SqlConnection conn, List<BankTransaction> transactions, List<MatchResult> results,
       Instant at) {
-    Map<Integer, Transaction> byLine = new HashMap<>();
+    Map<Integer, BankTransaction> byLine = new HashMap<>();
     transactions.forEach(t -> byLine.put(t.line(), t));
     List<NewException> exceptions = new ArrayList<>();
     List<NewMatch> matches = new ArrayList<>();
     int[] counts = new int[2];
     Future<Void> chain = Future.succeededFuture();
     for (MatchResult result : results) {
-      Transaction t = byLine.get(result.txLine());
+      BankTransaction t = byLine.get(result.txLine());
       if (result instanceof MatchResult.FileSettled f) {
         matches.add(new NewMatch(t.line(), "ach_settlement", t.valueDate(), t.amountMinor(), f.clearingFileId(),
             null));

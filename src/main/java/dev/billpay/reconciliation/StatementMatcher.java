@@ -5,8 +5,7 @@ import dev.billpay.reconciliation.MatchResult.How;
 import dev.billpay.reconciliation.MatchResult.PaymentMatched;
 import dev.billpay.reconciliation.MatchResult.Reason;
 import dev.billpay.reconciliation.MatchResult.Unmatched;
-import dev.billpay.reconciliation.bai2.Bai2TypeCodes;
-import dev.billpay.reconciliation.bai2.Transaction;
+import dev.billpay.reconciliation.BankTransaction.Family;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.function.Function;
  * inputs give the same results, in statement order.
  *
  * <ul>
- *   <li>An ACH settlement credit ({@link Bai2TypeCodes#isAchSettlementCredit}) settles the one
+ *   <li>An ACH settlement credit settles the one
  *       unsettled clearing file of the same currency and total whose effective date is within
  *       the clearing window of the transaction's value date.
  *   <li>Any other credit (transfers, but also lockbox, interest or ZBA credits, which then find
@@ -72,7 +71,7 @@ public final class StatementMatcher {
    * @param payments expected payments not yet paid; ids must be unique
    * @return one result per transaction that moves money, in statement order
    */
-  public List<MatchResult> match(List<Transaction> transactions,
+  public List<MatchResult> match(List<BankTransaction> transactions,
       List<ClearingFileCandidate> clearingFiles, List<ExpectedPayment> payments) {
     requireUnique(clearingFiles, ClearingFileCandidate::clearingFileId, "clearing file");
     requireUnique(payments, ExpectedPayment::paymentId, "payment");
@@ -81,13 +80,13 @@ public final class StatementMatcher {
 
   /** The state of one {@link #match} call: which candidates earlier lines took. */
   private final class Run {
-    private final List<Transaction> transactions;
+    private final List<BankTransaction> transactions;
     private final List<ClearingFileCandidate> clearingFiles;
     private final PaymentCandidates payments;
     private final Map<String, Integer> fileSettledBy = new HashMap<>();
     private final Map<String, Integer> paymentTakenBy = new HashMap<>();
 
-    Run(List<Transaction> transactions, List<ClearingFileCandidate> clearingFiles,
+    Run(List<BankTransaction> transactions, List<ClearingFileCandidate> clearingFiles,
         List<ExpectedPayment> payments) {
       this.transactions = transactions;
       this.clearingFiles = clearingFiles;
@@ -98,15 +97,15 @@ public final class StatementMatcher {
       MatchResult[] results = new MatchResult[transactions.size()];
       boolean[] byAmount = new boolean[transactions.size()];
       for (int i = 0; i < results.length; i++) {
-        Transaction tx = transactions.get(i);
+        BankTransaction tx = transactions.get(i);
         if (tx.debit()) {
           results[i] = unmatched(tx, Reason.UNEXPECTED_DEBIT, "a debit of " + money(tx)
-              + " (" + Bai2TypeCodes.name(tx.typeCode()) + ") left the account");
+              + " (" + dev.billpay.reconciliation.bai2.Bai2TypeCodes.name(tx.bankCode()) + ") left the account");
         } else if (!tx.credit()) {
           results[i] = tx.amountMinor() == 0 ? null : unmatched(tx,
-              Reason.UNCLASSIFIED_TRANSACTION, "type code " + tx.typeCode() + " moves "
+              Reason.UNCLASSIFIED_TRANSACTION, "type code " + tx.bankCode() + " moves "
                   + money(tx) + " but is neither a credit nor a debit code");
-        } else if (Bai2TypeCodes.isAchSettlementCredit(tx.typeCode())) {
+        } else if (tx.family() == Family.ACH_SETTLEMENT) {
           results[i] = settle(tx);
         } else {
           results[i] = byReference(tx);
@@ -128,7 +127,7 @@ public final class StatementMatcher {
       return list;
     }
 
-    private MatchResult settle(Transaction tx) {
+    private MatchResult settle(BankTransaction tx) {
       List<ClearingFileCandidate> fitting = clearingFiles.stream()
           .filter(file -> file.currency().equals(tx.currency())
               && file.totalDebitMinor() == tx.amountMinor()
@@ -156,7 +155,7 @@ public final class StatementMatcher {
     }
 
     /** Null when the transaction names no expected payment. */
-    private MatchResult byReference(Transaction tx) {
+    private MatchResult byReference(BankTransaction tx) {
       List<ExpectedPayment> mentioned = payments.mentionedBy(tx);
       if (mentioned.isEmpty()) {
         return null;
@@ -180,7 +179,7 @@ public final class StatementMatcher {
       return new PaymentMatched(tx.line(), payment.paymentId(), How.REFERENCE);
     }
 
-    private MatchResult byAmountAndDate(Transaction tx) {
+    private MatchResult byAmountAndDate(BankTransaction tx) {
       List<ExpectedPayment> fitting = payments.expecting(tx.currency(), tx.amountMinor()).stream()
           .filter(payment -> within(payment.expectedDate(), tx.valueDate(), paymentWindowDays))
           .toList();
@@ -206,7 +205,7 @@ public final class StatementMatcher {
     }
   }
 
-  private static Unmatched unmatched(Transaction tx, Reason reason, String detail) {
+  private static Unmatched unmatched(BankTransaction tx, Reason reason, String detail) {
     return new Unmatched(tx.line(), reason, detail);
   }
 
@@ -214,11 +213,11 @@ public final class StatementMatcher {
     return Math.abs(ChronoUnit.DAYS.between(valueDate, date)) <= windowDays;
   }
 
-  private static String money(Transaction tx) {
+  private static String money(BankTransaction tx) {
     return tx.amountMinor() + " " + tx.currency();
   }
 
-  private static String dates(Transaction tx, int windowDays) {
+  private static String dates(BankTransaction tx, int windowDays) {
     return windowDays == 0 ? "on " + tx.valueDate()
         : "within " + windowDays + " day(s) of " + tx.valueDate();
   }

@@ -76,7 +76,7 @@ class BankFileCorpusTest {
         firstProblem("line " + p.line() + ", " + p.field() + ": " + p.message(), firstProblem);
     } else if (parsed instanceof ParsedBankFile.Statement s) {
       assertThat(verdict).isEqualTo("statement");
-      assertThat(s.file().transactions()).as("transactions").hasSize(entries);
+      assertThat(s.transactions()).as("transactions").hasSize(entries);
     }
   }
 

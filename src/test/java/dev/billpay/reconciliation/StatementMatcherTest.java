@@ -252,7 +252,7 @@ class StatementMatcherTest {
   @Test
   @DisplayName("results keep statement order and do not depend on the order of candidates")
   void deterministic() {
-    List<Transaction> statement = List.of(
+    List<BankTransaction> statement = List.of(
         credit(3, "195", 700, "", "", ""),
         credit(4, "166", 1000, "", "", ""),
         credit(5, "455", 50, "", "", ""),
@@ -283,7 +283,7 @@ class StatementMatcherTest {
       file = Bai2Reader.read(in);
     }
 
-    List<MatchResult> results = MATCHER.match(file.transactions(),
+    List<MatchResult> results = MATCHER.match(Bai2Statements.of(file).stream().flatMap(s -> s.transactions().stream()).toList(),
         List.of(file("clr_20240314_01", 1250000, DAY), file("clr_20240313_01", 1250000,
             DAY.minusDays(1))),
         List.of(payment("pay_01HZX3Q9", "INV-7781", 2000000, DAY.minusDays(7)),
@@ -310,10 +310,10 @@ class StatementMatcherTest {
         .hasMessage("payment id listed twice: pay_a");
   }
 
-  static Transaction credit(int line, String typeCode, long amount, String bankReference,
+  static BankTransaction credit(int line, String typeCode, long amount, String bankReference,
       String customerReference, String text) {
-    return new Transaction(line, typeCode, amount, Bai2TypeCodes.direction(typeCode),
-        FundsType.IMMEDIATE, bankReference, customerReference, text, "USD", DAY);
+    return Bai2Statements.transaction(new Transaction(line, typeCode, amount, Bai2TypeCodes.direction(typeCode),
+        FundsType.IMMEDIATE, bankReference, customerReference, text, "USD", DAY));
   }
 
   static ClearingFileCandidate file(String id, long total, LocalDate effectiveDate) {

@@ -1,5 +1,6 @@
 package dev.billpay.reconciliation.bai2;
 
+import dev.billpay.reconciliation.BankTransaction.Family;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,17 @@ public final class Bai2TypeCodes {
    * accounts).
    */
   private static final Set<String> INCOMING_TRANSFER_CREDITS = Set.of("191", "195", "206", "208");
+
+  /** The bank's offset for a clearing file of credits we originated (verification micro-entries, say). */
+  private static final Set<String> ACH_SETTLEMENT_DEBITS = Set.of("466", "469");
+
+  /** Returned or adjusted ACH items settling against the account, either way. */
+  private static final Set<String> ACH_RETURNS = Set.of("168", "468", "555", "557");
+
+  /** Outgoing wires and book transfers, and the money transfer adjustment. */
+  private static final Set<String> OTHER_TRANSFERS = Set.of("196", "495", "506");
+
+  private static final Set<String> FEES = Set.of("661", "698");
 
   private static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry("010", "Opening Ledger"),
@@ -82,6 +94,20 @@ public final class Bai2TypeCodes {
       return Direction.DEBIT;
     }
     return Direction.NONE;
+  }
+
+  /** What kind of bank transaction a type code is, for choosing what it can settle. */
+  public static Family family(String typeCode) {
+    if (ACH_SETTLEMENT_CREDITS.contains(typeCode) || ACH_SETTLEMENT_DEBITS.contains(typeCode)) {
+      return Family.ACH_SETTLEMENT;
+    }
+    if (ACH_RETURNS.contains(typeCode)) {
+      return Family.ACH_RETURN;
+    }
+    if (INCOMING_TRANSFER_CREDITS.contains(typeCode) || OTHER_TRANSFERS.contains(typeCode)) {
+      return Family.TRANSFER;
+    }
+    return FEES.contains(typeCode) ? Family.FEE : Family.OTHER;
   }
 
   /** An ACH credit that settles a clearing file we originated: 142, 145, 165, 166, 169. */
