@@ -15,7 +15,7 @@ import java.util.List;
  * settling one, and a day's files for the reconciliation report. Only this package writes them.
  */
 public final class ClearingFiles {
-  private static final String NOT_SETTLED_BETWEEN = "SELECT id, total_debit, effective_date FROM clearing_files"
+  private static final String NOT_SETTLED_BETWEEN = "SELECT id, total_debit, total_credit, effective_date FROM clearing_files"
       + " WHERE status NOT IN (" + ClearingFileStatus.SETTLED.sql() + ", " + ClearingFileStatus.CANCELLED.sql() + ")"
       + " AND effective_date BETWEEN $1 AND $2";
   private static final String OF_FILE_DATE = "SELECT " + ClearingRepository.FILE_COLUMNS
@@ -24,8 +24,11 @@ public final class ClearingFiles {
 
   private ClearingFiles() {}
 
-  /** A file the bank has not yet been seen to settle: what its settlement credit will be, and when. */
-  public record Unsettled(String id, long totalDebit, LocalDate effectiveDate) {}
+  /**
+   * A file the bank has not yet been seen to settle: what its settlement will be (a credit for its debits, a debit
+   * for its credits), and when.
+   */
+  public record Unsettled(String id, long totalDebit, long totalCredit, LocalDate effectiveDate) {}
 
   /**
    * The files not yet settled whose effective date is in the range, in the caller's transaction; a
@@ -35,7 +38,8 @@ public final class ClearingFiles {
     return conn.preparedQuery(NOT_SETTLED_BETWEEN).execute(Tuple.of(from, to)).map(rows -> {
       List<Unsettled> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        out.add(new Unsettled(r.getString("id"), r.getLong("total_debit"), r.getLocalDate("effective_date")));
+        out.add(new Unsettled(r.getString("id"), r.getLong("total_debit"), r.getLong("total_credit"),
+            r.getLocalDate("effective_date")));
       }
       return out;
     });

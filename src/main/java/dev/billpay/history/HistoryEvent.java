@@ -17,7 +17,7 @@ public record HistoryEvent(
     String status,
     long amount,
     String currency,
-    String payload) {
+    String payload) implements ProjectedEvent {
   private static final String OTHER_RESOURCES_PREFIX = "billpay.";
 
   /**

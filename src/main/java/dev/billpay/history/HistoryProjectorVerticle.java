@@ -98,12 +98,12 @@ public final class HistoryProjectorVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     ConsumedBatch batch = ConsumedBatch.of(records);
-    List<HistoryEvent> events = new ArrayList<>(records.size());
+    List<ProjectedEvent> events = new ArrayList<>(records.size());
     List<Future<?>> parked = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
       try {
-        HistoryEvent.parse(r.value()).ifPresent(events::add);
+        ProjectedEvent.parse(r.value()).ifPresent(events::add);
       } catch (IllegalArgumentException e) {
         String where = r.partition() + "@" + r.offset();
         // a batch retried (Cassandra down) reads its poison records again: they are parked once

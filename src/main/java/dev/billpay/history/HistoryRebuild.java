@@ -108,7 +108,7 @@ public final class HistoryRebuild {
   }
 
   private Future<Void> project(KafkaConsumerRecords<String, String> records) {
-    List<HistoryEvent> events = new ArrayList<>(records.size());
+    List<ProjectedEvent> events = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
       Long end = ends.get(new TopicPartition(r.topic(), r.partition()));
@@ -117,7 +117,7 @@ public final class HistoryRebuild {
       }
       read++;
       try {
-        HistoryEvent.parse(r.value()).ifPresent(events::add);
+        ProjectedEvent.parse(r.value()).ifPresent(events::add);
       } catch (IllegalArgumentException e) {
         unparseable++;
       }

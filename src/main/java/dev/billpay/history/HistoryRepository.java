@@ -24,6 +24,8 @@ public final class HistoryRepository {
   private final PreparedStatement insertByAccount;
   private final PreparedStatement eventsOfPayment;
   private final PreparedStatement accountMonth;
+  private final PreparedStatement insertByResource;
+  private final PreparedStatement eventsOfResource;
 
   /** Prepares the statements once; blocking, so call it off the event loop. */
   public HistoryRepository(CqlSession session, String keyspace) {
@@ -38,6 +40,10 @@ public final class HistoryRepository {
         + " AND month = ? AND occurred_at >= ? AND occurred_at <= ?");
     this.eventsOfPayment = session.prepare("SELECT event_id, event_type, occurred_at, client_id, payload FROM "
         + keyspace + ".payment_events_by_payment WHERE payment_id = ?");
+    this.insertByResource = session.prepare("INSERT INTO " + keyspace + ".resource_events_by_resource"
+        + " (resource_id, occurred_at, event_id, client_id, event_type, payload) VALUES (?, ?, ?, ?, ?, ?)");
+    this.eventsOfResource = session.prepare("SELECT event_id, event_type, occurred_at, client_id, payload FROM "
+        + keyspace + ".resource_events_by_resource WHERE resource_id = ?");
   }
 
   /**
@@ -50,12 +56,12 @@ public final class HistoryRepository {
    * Writes the events in windows of {@code maxInFlight} concurrent requests, so Cassandra is never
    * flooded; after each window, {@code afterWindow} gets how many are written so far.
    */
-  public Future<Void> writeInWindows(List<HistoryEvent> events, int maxInFlight, Context context,
+  public Future<Void> writeInWindows(List<? extends ProjectedEvent> events, int maxInFlight, Context context,
       java.util.function.IntFunction<Future<Void>> afterWindow) {
     return writeFrom(events, 0, maxInFlight, context, afterWindow);
   }
 
-  private Future<Void> writeFrom(List<HistoryEvent> events, int from, int maxInFlight, Context context,
+  private Future<Void> writeFrom(List<? extends ProjectedEvent> events, int from, int maxInFlight, Context context,
       java.util.function.IntFunction<Future<Void>> afterWindow) {
     if (from >= events.size()) {
       return Future.succeededFuture();
@@ -67,6 +73,14 @@ public final class HistoryRepository {
     }
     return Future.all(window).compose(v -> afterWindow.apply(to))
         .compose(v -> writeFrom(events, to, maxInFlight, context, afterWindow));
+  }
+
+  public Future<Void> write(ProjectedEvent event, Context context) {
+    if (event instanceof ResourceEvent e) {
+      return Future.fromCompletionStage(session.executeAsync(insertByResource.bind(e.resourceId(), e.occurredAt(),
+          e.eventId(), e.clientId(), e.type(), e.payload())), context).mapEmpty();
+    }
+    return write((HistoryEvent) event, context);
   }
 
   public Future<Void> write(HistoryEvent e, Context context) {
@@ -126,6 +140,12 @@ public final class HistoryRepository {
 
   public Future<List<StoredEvent>> eventsOf(String paymentId, Context context) {
     return Future.fromCompletionStage(session.executeAsync(eventsOfPayment.bind(paymentId)), context)
+        .compose(rs -> collect(rs, new ArrayList<>(), context));
+  }
+
+  /** The events of a resource other than a payment (an expected payment), oldest first. */
+  public Future<List<StoredEvent>> eventsOfResource(String resourceId, Context context) {
+    return Future.fromCompletionStage(session.executeAsync(eventsOfResource.bind(resourceId)), context)
         .compose(rs -> collect(rs, new ArrayList<>(), context));
   }
 

@@ -40,7 +40,8 @@ public final class HistoryStoreCheckVerticle extends VerticleBase {
   private static final String TABLES_OF_KEYSPACE =
       "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?";
   private static final List<String> TABLES =
-      List.of("payment_events_by_payment", "payment_history_by_account", "schema_migrations");
+      List.of("payment_events_by_payment", "payment_history_by_account", "resource_events_by_resource",
+          "schema_migrations");
 
   private static final String EVENT_ROW = "SELECT event_id FROM %s.payment_events_by_payment"
       + " WHERE payment_id = ? AND occurred_at = ? AND event_id = ?";

@@ -49,6 +49,9 @@ public final class PaymentQueries {
   /** Submitted payments a bank statement may show being paid, by their effective date. */
   private static final String SUBMITTED_EFFECTIVE_BETWEEN = "SELECT id, reference, amount, currency, effective_date"
       + " FROM payments WHERE status = 'submitted' AND effective_date BETWEEN $1 AND $2";
+  /** Returned payments, by when they were returned: the bank debits us for each around then. */
+  private static final String RETURNED_BETWEEN = "SELECT id, trace_number, amount, currency, updated_at FROM payments"
+      + " WHERE status = 'returned' AND updated_at BETWEEN $1 AND $2";
   /**
    * Locks the payment a bank file refers to by its trace number: the latest with it, as trace
    * numbers come round again after 9,999,999 entries (long after any return could arrive).
@@ -168,6 +171,20 @@ public final class PaymentQueries {
       for (Row r : rows) {
         out.add(new Submitted(r.getString("id"), r.getString("reference"), r.getLong("amount"),
             r.getString("currency").trim(), r.getLocalDate("effective_date")));
+      }
+      return out;
+    });
+  }
+
+  /** A returned payment whose return a statement may show settling against our account. */
+  public record Returned(String id, String traceNumber, long amount, String currency, Instant returnedAt) {}
+
+  public static Future<List<Returned>> returnedBetween(SqlConnection conn, Instant from, Instant to) {
+    return conn.preparedQuery(RETURNED_BETWEEN).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
+      List<Returned> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new Returned(r.getString("id"), r.getString("trace_number"), r.getLong("amount"),
+            r.getString("currency").trim(), r.getOffsetDateTime("updated_at").toInstant()));
       }
       return out;
     });

@@ -26,12 +26,16 @@ public final class BankFileRepository {
   private static final String FILE_BY_ID = "SELECT " + FILE_COLUMNS + " FROM bank_files WHERE id = $1";
   private static final String INSERT_EXCEPTION = """
       INSERT INTO reconciliation_exceptions (id, bank_file_id, line, reason, detail, amount, currency, value_date,
-        payment_id, status, created_at, last_line) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11)""";
+        payment_id, status, created_at, last_line, locator, flow)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $13)""";
   private static final String INSERT_MATCH = """
-      INSERT INTO reconciliation_matches (bank_file_id, line, kind, value_date, amount, clearing_file_id, payment_id)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)""";
-  private static final String EXCEPTION_COLUMNS = "id, bank_file_id, line, last_line, reason, detail, amount,"
-      + " currency, value_date, payment_id, status, resolution, resolution_note, resolved_by, resolved_at, created_at";
+      INSERT INTO reconciliation_matches (bank_file_id, line, kind, value_date, amount, clearing_file_id, payment_id,
+        locator, flow, currency, rule) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
+  /** Returned payments whose settlement debit a statement already showed. */
+  private static final String RETURN_SETTLEMENTS_MATCHED = "SELECT payment_id FROM reconciliation_matches"
+      + " WHERE kind = 'return_settlement' AND payment_id = ANY($1)";
+  private static final String EXCEPTION_COLUMNS = "id, bank_file_id, line, last_line, locator, flow, reason, detail,"
+      + " amount, currency, value_date, payment_id, status, resolution, resolution_note, resolved_by, resolved_at, created_at";
   private static final String LIST_EXCEPTIONS = "SELECT " + EXCEPTION_COLUMNS + " FROM reconciliation_exceptions"
       + " WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
   /** Conditional: an exception is resolved once; who, when, how and why are kept with it. */
@@ -42,17 +46,45 @@ public final class BankFileRepository {
       + " FROM reconciliation_exceptions WHERE id = $1";
 
   /** A line or entry that needs a person; {@code lastLine} is set when it covers several (a batch set aside). */
-  public record NewException(int line, Integer lastLine, String reason, String detail, Long amount, String currency,
-      LocalDate valueDate, String paymentId) {
+  public record NewException(int line, Integer lastLine, String locator, String flow, String reason, String detail,
+      Long amount, String currency, LocalDate valueDate, String paymentId) {
+    public NewException(int line, Integer lastLine, String reason, String detail, Long amount, String currency,
+        LocalDate valueDate, String paymentId) {
+      this(line, lastLine, "line " + line, null, reason, detail, amount, currency, valueDate, paymentId);
+    }
+
     public NewException(int line, String reason, String detail, Long amount, String currency, LocalDate valueDate,
         String paymentId) {
       this(line, null, reason, detail, amount, currency, valueDate, paymentId);
     }
+
+    /** A bank transaction a person must look at. */
+    static NewException of(BankTransaction t, String reason, String detail, String paymentId) {
+      return new NewException(t.line(), null, t.locator(), flowOf(t), reason, detail, t.amountMinor(), t.currency(),
+          t.valueDate(), paymentId);
+    }
   }
 
-  /** What a line or entry was matched to. */
-  public record NewMatch(int line, String kind, LocalDate valueDate, long amount, String clearingFileId,
-      String paymentId) {}
+  /**
+   * What a line or entry was matched to; {@code flow} and {@code currency} are set for bank transactions (a return
+   * file's entries are not money on our account), {@code rule} says which matching rule decided.
+   */
+  public record NewMatch(int line, String locator, String kind, LocalDate valueDate, long amount, String clearingFileId,
+      String paymentId, String flow, String currency, String rule) {
+    public NewMatch(int line, String kind, LocalDate valueDate, long amount, String clearingFileId, String paymentId) {
+      this(line, "line " + line, kind, valueDate, amount, clearingFileId, paymentId, null, null, null);
+    }
+
+    /** A bank transaction matched by {@code rule}. */
+    static NewMatch of(BankTransaction t, String kind, String rule, String clearingFileId, String paymentId) {
+      return new NewMatch(t.line(), t.locator(), kind, t.valueDate(), t.amountMinor(), clearingFileId, paymentId,
+          flowOf(t), t.currency(), rule);
+    }
+  }
+
+  private static String flowOf(BankTransaction t) {
+    return t.flow().name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   private final Pool pool;
 
@@ -86,7 +118,8 @@ public final class BankFileRepository {
     for (NewException e : list) {
       rows.add(Tuple.tuple().addString(dev.billpay.shared.Ids.newId("rex")).addString(fileId).addInteger(e.line())
           .addString(e.reason()).addString(e.detail()).addLong(e.amount()).addString(e.currency())
-          .addLocalDate(e.valueDate()).addString(e.paymentId()).addOffsetDateTime(utc(at)).addInteger(e.lastLine()));
+          .addLocalDate(e.valueDate()).addString(e.paymentId()).addOffsetDateTime(utc(at)).addInteger(e.lastLine())
+          .addString(e.locator()).addString(e.flow()));
     }
     return conn.preparedQuery(INSERT_EXCEPTION).executeBatch(rows).mapEmpty();
   }
@@ -97,9 +130,24 @@ public final class BankFileRepository {
     }
     List<Tuple> rows = new ArrayList<>();
     for (NewMatch m : list) {
-      rows.add(Tuple.of(fileId, m.line(), m.kind(), m.valueDate(), m.amount(), m.clearingFileId(), m.paymentId()));
+      rows.add(Tuple.tuple().addString(fileId).addInteger(m.line()).addString(m.kind()).addLocalDate(m.valueDate())
+          .addLong(m.amount()).addString(m.clearingFileId()).addString(m.paymentId()).addString(m.locator())
+          .addString(m.flow()).addString(m.currency()).addString(m.rule()));
     }
     return conn.preparedQuery(INSERT_MATCH).executeBatch(rows).mapEmpty();
+  }
+
+  /** Which of these returned payments a statement already showed settling against us. */
+  static Future<java.util.Set<String>> returnSettlementsMatched(SqlConnection conn, List<String> paymentIds) {
+    if (paymentIds.isEmpty()) {
+      return Future.succeededFuture(java.util.Set.of());
+    }
+    return conn.preparedQuery(RETURN_SETTLEMENTS_MATCHED).execute(Tuple.of(paymentIds.toArray(String[]::new)))
+        .map(rows -> {
+          java.util.Set<String> out = new java.util.HashSet<>();
+          rows.forEach(r -> out.add(r.getString("payment_id")));
+          return out;
+        });
   }
 
   public Future<List<JsonObject>> listExceptions(String status, String startingAfter, int limitPlusOne) {
@@ -139,7 +187,8 @@ public final class BankFileRepository {
   private static JsonObject exceptionJson(Row r) {
     return new JsonObject().put("id", r.getString("id")).put("object", "reconciliation_exception")
         .put("bank_file_id", r.getString("bank_file_id")).put("line", r.getInteger("line"))
-        .put("last_line", r.getInteger("last_line"))
+        .put("last_line", r.getInteger("last_line")).put("locator", r.getString("locator"))
+        .put("flow", r.getString("flow"))
         .put("reason", r.getString("reason")).put("detail", r.getString("detail")).put("amount", r.getLong("amount"))
         .put("currency", r.getString("currency") == null ? null : r.getString("currency").trim())
         .put("value_date", r.getLocalDate("value_date") == null ? null : r.getLocalDate("value_date").toString())

@@ -26,6 +26,21 @@ public final class ReconciliationReport {
   private static final String EXCEPTIONS = "SELECT status, count(*) AS n, COALESCE(sum(amount), 0) AS amount"
       + " FROM reconciliation_exceptions WHERE value_date = $1 GROUP BY status ORDER BY status";
 
+  /**
+   * Every money-moving bank transaction of the day, matched or not, by the kind of bank file that carried it
+   * (BAI2, camt, notification) and currency: these are the statements' own totals, so they can be checked against
+   * them.
+   */
+  private static final String BY_SOURCE = """
+      SELECT f.kind, l.currency, l.flow, count(*) AS n, COALESCE(sum(l.amount), 0) AS amount FROM (
+        SELECT bank_file_id, currency, flow, amount FROM reconciliation_matches
+          WHERE value_date = $1 AND flow IN ('credit', 'debit')
+        UNION ALL
+        SELECT bank_file_id, currency, flow, amount FROM reconciliation_exceptions
+          WHERE value_date = $1 AND flow IN ('credit', 'debit')
+      ) l JOIN bank_files f ON f.id = l.bank_file_id
+      GROUP BY f.kind, l.currency, l.flow ORDER BY f.kind, l.currency, l.flow""";
+
   private final Pool pool;
 
   public ReconciliationReport(Pool pool) {
@@ -37,7 +52,9 @@ public final class ReconciliationReport {
             files.stream().map(ClearingFile::id).toList())
         .compose(outcomes -> pool.preparedQuery(MATCHES).execute(Tuple.of(date))
             .compose(matches -> pool.preparedQuery(EXCEPTIONS).execute(Tuple.of(date))
-                .map(exceptions -> report(date, files, outcomes, matches, exceptions)))));
+                .compose(exceptions -> pool.preparedQuery(BY_SOURCE).execute(Tuple.of(date))
+                    .map(sources -> report(date, files, outcomes, matches, exceptions)
+                        .put("bank_transactions", bySource(sources)))))));
   }
 
   private static JsonObject report(LocalDate date, List<ClearingFile> files, Map<String, FileOutcome> outcomes,
@@ -80,6 +97,29 @@ public final class ReconciliationReport {
             .put("files", fileList))
         .put("bank_lines", new JsonObject().put("matched", amount(matchedCount, matchedAmount).put("by_kind", matched))
             .put("exceptions", unmatched));
+  }
+
+  /** {"sources": [{"source", "currency", "credits", "debits"}], "totals": [{"currency", "credits", "debits"}]}. */
+  private static JsonObject bySource(Iterable<Row> rows) {
+    java.util.Map<String, JsonObject> sources = new java.util.LinkedHashMap<>();
+    java.util.Map<String, JsonObject> totals = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      String currency = r.getString("currency").trim();
+      String side = "credit".equals(r.getString("flow")) ? "credits" : "debits";
+      long n = r.getLong("n");
+      long sum = r.getLong("amount");
+      sources.computeIfAbsent(r.getString("kind") + " " + currency, k -> side(new JsonObject()
+          .put("source", r.getString("kind")).put("currency", currency))).put(side, amount(n, sum));
+      JsonObject total = totals.computeIfAbsent(currency, c -> side(new JsonObject().put("currency", c)));
+      JsonObject t = total.getJsonObject(side);
+      total.put(side, amount(t.getLong("count") + n, t.getLong("amount") + sum));
+    }
+    return new JsonObject().put("sources", new JsonArray(new java.util.ArrayList<>(sources.values())))
+        .put("totals", new JsonArray(new java.util.ArrayList<>(totals.values())));
+  }
+
+  private static JsonObject side(JsonObject o) {
+    return o.put("credits", amount(0, 0)).put("debits", amount(0, 0));
   }
 
   private static JsonObject amount(long count, long amount) {

@@ -59,4 +59,21 @@ class HistoryEventTest {
         new io.vertx.core.json.JsonObject().put("id", "fa_01ABC")).encode();
     assertThat(HistoryEvent.parse(blocked)).isEmpty();
   }
+
+  @Test
+  @DisplayName("an expected payment's events are kept by resource; a funding account's are not kept at all")
+  void expectedPaymentEventsAreKept() {
+    String reconciled = dev.billpay.events.ResourceEvents.of("/billpay-gateway/expected-payments",
+        "billpay.expected_payment.reconciled", "ep_01ABC", 3, T, "cli_1",
+        new io.vertx.core.json.JsonObject().put("id", "ep_01ABC")).encode();
+    ResourceEvent e = (ResourceEvent) ProjectedEvent.parse(reconciled).orElseThrow();
+    assertThat(e.resourceId()).isEqualTo("ep_01ABC");
+    assertThat(e.clientId()).isEqualTo("cli_1");
+    assertThat(e.type()).isEqualTo("billpay.expected_payment.reconciled");
+    assertThat(e.payload()).isEqualTo(reconciled);
+    String blocked = dev.billpay.events.ResourceEvents.of("/billpay-gateway/funding-accounts",
+        dev.billpay.events.ResourceEvents.FUNDING_ACCOUNT_BLOCKED, "fa_01ABC", 2, T, "cli_1",
+        new io.vertx.core.json.JsonObject().put("id", "fa_01ABC")).encode();
+    assertThat(ProjectedEvent.parse(blocked)).isEmpty();
+  }
 }
