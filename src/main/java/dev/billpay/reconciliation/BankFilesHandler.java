@@ -21,11 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Operator HTTP (behind the admin token) for bank files and reconciliation: upload a NACHA return
- * file or a BAI2 statement (raw body, streamed to disk), read it back, list and resolve exceptions,
+ * file, a BAI2 statement or a camt.053/camt.054 message (raw body, streamed to disk), read it back, list and resolve exceptions,
  * and the daily report.
  */
 public final class BankFilesHandler {
   private static final Logger LOG = LoggerFactory.getLogger(BankFilesHandler.class);
+  /** NACHA and BAI2 are text, camt statements XML; octet-stream takes any of them as it is. */
+  private static final List<String> UPLOAD_TYPES = List.of("text/plain", "application/octet-stream",
+      "application/xml", "text/xml");
   private static final Set<String> RESOLUTIONS = Set.of("matched_manually", "written_off", "refunded", "ignored");
   private final Vertx vertx;
   private final BankFileService service;
@@ -53,10 +56,11 @@ public final class BankFilesHandler {
 
   private void upload(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !(type.startsWith("text/plain") || type.startsWith("application/octet-stream"))) {
+    if (type == null || UPLOAD_TYPES.stream().noneMatch(type::startsWith)) {
       ctx.request().resume();
       ctx.fail(new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "Send the bank file as the raw body with Content-Type text/plain or application/octet-stream."));
+          "Send the bank file as the raw body with Content-Type text/plain, application/xml (camt)"
+              + " or application/octet-stream."));
       return;
     }
     String name = ctx.queryParams().get("file_name");

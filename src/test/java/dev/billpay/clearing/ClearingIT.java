@@ -19,6 +19,7 @@ import dev.billpay.testing.SharedStack;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,8 +254,12 @@ class ClearingIT {
     String id = api.post(Api.DEV_KEY, "/v1/payments", Api.paymentBody(5544)).json().getString("id");
     Pool pool = PgPools.shared(gateway.vertx(), gateway.config().pg());
     Instant now = Instant.now();
-    // yesterday's last cut-off, run only now (the gateway was down)
-    await(engine(pool).run(now.minus(Duration.ofDays(1)), now));
+    Instant cutoff = now.minus(Duration.ofDays(1));
+    // due by yesterday's last cut-off whatever the hour now (a payment made after today's cut-off is
+    // effective a day later than yesterday's run sends), and that run happens only now (the gateway was down)
+    await(pool.preparedQuery("UPDATE payments SET effective_date = $1 WHERE id = $2")
+        .execute(Tuple.of(LocalDate.ofInstant(cutoff, gateway.config().clearing().zone()), id)));
+    await(engine(pool).run(cutoff, now));
     String fileId = api.get(Api.DEV_KEY, "/v1/payments/" + id).json().getString("clearing_file_id");
     JsonObject file = api.get(SharedStack.ADMIN_TOKEN, "/v1/clearing-files/" + fileId).json();
     LocalDate today = LocalDate.ofInstant(now, gateway.config().clearing().zone());
