@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TutorialIT {
   private static final Path TUTORIAL = Path.of("docs/tutorials/plan-clear-reconcile.md");
   private static final Path ORIGINATION = Path.of("docs/tutorials/verify-same-day-retry.md");
+  private static final Path RECEIVE = Path.of("docs/tutorials/receive-and-reconcile.md");
   private static final Pattern SHELL_BLOCK = Pattern.compile("(?s)```sh\\n(.*?)```");
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.withDefaults();
@@ -37,6 +38,8 @@ class TutorialIT {
         .replace("localhost:8080", "localhost:" + SharedStack.HTTP_PORT)
         .replace("ADMIN=dev-admin-token", "ADMIN=" + SharedStack.ADMIN_TOKEN)
         .replace("java -jar target/billpay.jar files import", "java -jar " + jar + " files import --url http://127.0.0.1:"
+            + SharedStack.HTTP_PORT)
+        .replace("java -jar target/billpay.jar bank-notify", "java -jar " + jar + " bank-notify --url http://127.0.0.1:"
             + SharedStack.HTTP_PORT)
         .replace("java -jar target/billpay.jar", "java -jar " + jar);
   }
@@ -90,5 +93,19 @@ class TutorialIT {
         .contains("\"retries_scheduled\": 1", "\"return_code\": \"R01\"", "\"attempt\": 2");
     assertThat(output.lines().filter(l -> l.startsWith("622") || l.startsWith("627")).count())
         .as("two micro-entry credits and their debit").isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("expect two transfers, a bank notification for one and a camt.053 for the other: both reconciled as the page says")
+  void receiveRunsAsWritten(@TempDir Path dir) throws Exception {
+    String output = run(RECEIVE, dir);
+    assertThat(output).as(output)
+        .contains("\"object\":\"expected_payment\"", "\"status\":\"unreconciled\"")
+        .contains("\"kind\":\"bank_notification\"", "\"kind\":\"camt_statement\"")
+        .contains("\"expected_payments_reconciled\":1", "\"status\":\"reconciled\"")
+        .contains("reconciled 125000 [('reference', 125000)]", "reconciled 47950 [('reference', 47950)]")
+        .contains("('unmatched_debit', 2500, 'Document/BkToCstmrStmt/Stmt[1]/Ntry[2]')")
+        .contains("\"source\": \"camt_statement\"", "\"source\": \"bank_notification\"");
+    assertThat(dir.resolve("statement.xml")).exists();
   }
 }
