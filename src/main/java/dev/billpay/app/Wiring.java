@@ -62,6 +62,7 @@ import dev.billpay.plans.PlanService;
 import dev.billpay.plans.PlansHandler;
 import dev.billpay.reconciliation.BankFileService;
 import dev.billpay.reconciliation.BankFilesHandler;
+import dev.billpay.reconciliation.matching.MatchingEngine;
 import dev.billpay.reconciliation.ReconciliationReport;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.webhooks.WebhookDeliveryRepository;
@@ -182,7 +183,8 @@ public final class Wiring {
             new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
             new PaymentRetries(transitions, BankingCalendar.federalReserve(),
-                config.returns().retryDelayBankingDays()), accounts, returnRates), reconciliation.dateWindowDays(),
+                config.returns().retryDelayBankingDays()), accounts, returnRates), expectedPaymentLedger,
+            new MatchingEngine(tolerance(), reconciliation.dateWindowDays()), reconciliation.dateWindowDays(),
             clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock),
         new ExpectedPaymentsHandler(new ExpectedPaymentService(new ExpectedPaymentRepository(pool), idempotency,
             shared.cipher(), (id, context) -> shared.history().eventsOfResource(id, context)
