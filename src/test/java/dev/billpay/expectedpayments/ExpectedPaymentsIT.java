@@ -174,10 +174,13 @@ class ExpectedPaymentsIT {
     assertThat(paged).containsExactly(e.getString("id"), d.getString("id"), c.getString("id"), b.getString("id"),
         a.getString("id"));
 
-    Api.Response bad = api.get(key, PATH + "?status=paid&colour=blue");
-    assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.json().getJsonArray("errors").stream().map(x -> ((JsonObject) x).getString("field")))
-        .contains("status", "colour");
+    for (String[] bad : new String[][] {{"status=paid", "status"}, {"colour=blue", "colour"},
+        {"from=2027-02-01&to=2027-01-01", "to"}, {"starting_after=pay_01JD", "starting_after"}}) {
+      Api.Response r = api.get(key, PATH + "?" + bad[0]);
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().getJsonArray("errors").stream().map(x -> ((JsonObject) x).getString("field")))
+          .as(r.body()).contains(bad[1]);
+    }
   }
 
   private static List<String> ids(String apiKey, String query) {
