@@ -27,7 +27,7 @@ class ExpectedPaymentsIT {
 
   static JsonObject exact(long amount) {
     return new JsonObject().put("direction", "credit").put("amount_minor", amount).put("currency", "USD")
-        .put("date_window", new JsonObject().put("start", "2026-12-01").put("end", "2026-12-05"));
+        .put("date_window", new JsonObject().put("start", "2089-06-01").put("end", "2089-06-05"));
   }
 
   private static Api.Response post(String apiKey, JsonObject body, String idempotencyKey) {
@@ -109,11 +109,11 @@ class ExpectedPaymentsIT {
         new Object[] {exact(100).put("currency", "usd"), "currency"},
         new Object[] {exact(100).put("currency", "ZZZ"), "currency"},
         new Object[] {without(exact(100), "date_window"), "date_window"},
-        new Object[] {exact(100).put("date_window", new JsonObject().put("start", "2026-12-05")
-            .put("end", "2026-12-01")), "date_window.end"},
-        new Object[] {exact(100).put("date_window", new JsonObject().put("start", "2026-12-05")), "date_window.end"},
+        new Object[] {exact(100).put("date_window", new JsonObject().put("start", "2089-06-05")
+            .put("end", "2089-06-01")), "date_window.end"},
+        new Object[] {exact(100).put("date_window", new JsonObject().put("start", "2089-06-05")), "date_window.end"},
         new Object[] {exact(100).put("date_window", new JsonObject().put("start", "5 Dec")
-            .put("end", "2026-12-06")), "date_window.start"},
+            .put("end", "2089-06-06")), "date_window.start"},
         new Object[] {exact(100).put("counterparty", new JsonObject().put("account_number", "12-34")),
             "counterparty.account_number"},
         new Object[] {exact(100).put("reference", "x".repeat(141)), "reference"},
@@ -143,7 +143,7 @@ class ExpectedPaymentsIT {
     JsonObject a = create(key, exact(100));
     JsonObject b = create(key, exact(200).put("direction", "debit").put("reference", reference));
     JsonObject c = create(key, exact(300).put("currency", "EUR").put("date_window",
-        new JsonObject().put("start", "2027-01-10").put("end", "2027-01-20")));
+        new JsonObject().put("start", "2089-07-10").put("end", "2089-07-20")));
     JsonObject d = create(key, exact(400));
     JsonObject e = create(key, exact(500));
     assertThat(api.send("POST", PATH + "/" + d.getString("id") + "/archive", key, null, null).status())
@@ -155,10 +155,10 @@ class ExpectedPaymentsIT {
     assertThat(ids(key, "?status=archived")).containsExactly(d.getString("id"));
     assertThat(ids(key, "?status=unreconciled")).containsExactly(e.getString("id"), c.getString("id"),
         b.getString("id"), a.getString("id"));
-    assertThat(ids(key, "?from=2027-01-20")).containsExactly(c.getString("id"));
-    assertThat(ids(key, "?from=2027-01-01&to=2027-01-10")).containsExactly(c.getString("id"));
-    assertThat(ids(key, "?to=2026-12-01")).hasSize(4).doesNotContain(c.getString("id"));
-    assertThat(ids(key, "?from=2027-01-21")).isEmpty();
+    assertThat(ids(key, "?from=2089-07-20")).containsExactly(c.getString("id"));
+    assertThat(ids(key, "?from=2089-07-01&to=2089-07-10")).containsExactly(c.getString("id"));
+    assertThat(ids(key, "?to=2089-06-01")).hasSize(4).doesNotContain(c.getString("id"));
+    assertThat(ids(key, "?from=2089-07-21")).isEmpty();
 
     List<String> paged = new ArrayList<>();
     String cursor = null;
@@ -175,7 +175,7 @@ class ExpectedPaymentsIT {
         a.getString("id"));
 
     for (String[] bad : new String[][] {{"status=paid", "status"}, {"colour=blue", "colour"},
-        {"from=2027-02-01&to=2027-01-01", "to"}, {"starting_after=pay_01JD", "starting_after"}}) {
+        {"from=2089-08-01&to=2089-07-01", "to"}, {"starting_after=pay_01JD", "starting_after"}}) {
       Api.Response r = api.get(key, PATH + "?" + bad[0]);
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.json().getJsonArray("errors").stream().map(x -> ((JsonObject) x).getString("field")))
