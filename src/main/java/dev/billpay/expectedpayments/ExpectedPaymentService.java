@@ -77,7 +77,7 @@ public final class ExpectedPaymentService {
   public Future<Reply> archive(String clientId, String key, byte[] fingerprint, String id) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return idempotency.run(clientId, key, fingerprint, now, conn -> ExpectedPaymentRepository
-        .archive(conn, clientId, id, ExpectedPaymentStatusRules.OPEN, now).compose(archived -> {
+        .archive(conn, clientId, id, ExpectedPaymentStatusRules.ARCHIVABLE, now).compose(archived -> {
           if (archived.isPresent()) {
             ExpectedPayment p = archived.get();
             return ExpectedPaymentRepository.transactionsOf(conn, List.of(id)).compose(t -> {

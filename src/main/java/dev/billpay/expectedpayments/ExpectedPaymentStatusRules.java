@@ -22,6 +22,8 @@ public final class ExpectedPaymentStatusRules {
   public static final Set<ExpectedPaymentStatus> OPEN = EnumSet.of(UNRECONCILED, PARTIALLY_RECONCILED, OVERDUE);
   /** The statuses the overdue sweep looks at; an overdue one is never marked twice. */
   public static final Set<ExpectedPaymentStatus> NOT_YET_OVERDUE = EnumSet.of(UNRECONCILED, PARTIALLY_RECONCILED);
+  /** What a client may archive: anything a bank transaction could still reconcile. */
+  public static final Set<ExpectedPaymentStatus> ARCHIVABLE = OPEN;
 
   private final Tolerance tolerance;
 
@@ -52,13 +54,16 @@ public final class ExpectedPaymentStatusRules {
     return reconciledMinor > 0 ? PARTIALLY_RECONCILED : UNRECONCILED;
   }
 
-  /** Whether the sweep of {@code today} (a UTC date) makes it overdue: its window ended before today. */
+  /**
+   * Whether the sweep of {@code today} (a UTC date) makes it overdue: its window ended before today. The sweep's
+   * SQL says the same over {@link #NOT_YET_OVERDUE}.
+   */
   public static boolean becomesOverdue(ExpectedPaymentStatus current, LocalDate windowEnd, LocalDate today) {
     return NOT_YET_OVERDUE.contains(current) && windowEnd.isBefore(today);
   }
 
   /** Whether it may be archived: anything not reconciled; archiving an archived one changes nothing. */
   public static boolean mayArchive(ExpectedPaymentStatus current) {
-    return OPEN.contains(current);
+    return ARCHIVABLE.contains(current);
   }
 }

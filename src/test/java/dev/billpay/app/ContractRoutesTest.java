@@ -41,7 +41,8 @@ class ContractRoutesTest {
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   /** The POSTs that create or move money: each must require an Idempotency-Key. */
   private static final List<String> IDEMPOTENT_POSTS =
-      List.of("createPayment", "cancelPayment", "createFundingAccount", "createPayee");
+      List.of("createPayment", "cancelPayment", "createFundingAccount", "createPayee", "createExpectedPayment",
+          "archiveExpectedPayment");
 
   private static JsonNode contract;
 
