@@ -3,6 +3,7 @@ package dev.billpay.app;
 import dev.billpay.accounts.FundingAccountsHandler;
 import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingFilesHandler;
+import dev.billpay.expectedpayments.ExpectedPaymentsHandler;
 import dev.billpay.http.ApiDocsHandler;
 import dev.billpay.plans.PlansHandler;
 import dev.billpay.reconciliation.BankFilesHandler;
@@ -36,7 +37,8 @@ public record ApiRoutes(
     WebhooksHandler webhooks,
     PlansHandler plans,
     ClearingFilesHandler clearingFiles,
-    BankFilesHandler bankFiles) {
+    BankFilesHandler bankFiles,
+    ExpectedPaymentsHandler expectedPayments) {
 
   /** Routes that need no API key. */
   public void mountPublic(Router router) {
@@ -72,5 +74,6 @@ public record ApiRoutes(
     payees.mount(router);
     webhooks.mount(router);
     plans.mount(router);
+    expectedPayments.mount(router);
   }
 }

@@ -176,6 +176,7 @@ public final class Gateway {
     if (roles.has("scheduler")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(wiring.schedulerVerticle()));
       chain = then(chain, ids, () -> vertx.deployVerticle(wiring.verificationSweepVerticle()));
+      chain = then(chain, ids, () -> vertx.deployVerticle(wiring.overdueSweepVerticle()));
     }
     if (roles.has("clearing")) {
       chain = then(chain, ids, () -> vertx.deployVerticle(wiring.clearingVerticle()));

@@ -30,6 +30,14 @@ import dev.billpay.clients.AuthHandler;
 import dev.billpay.clients.ClientAdminService;
 import dev.billpay.clients.ClientRepository;
 import dev.billpay.config.GatewayConfig;
+import dev.billpay.expectedpayments.ExpectedPaymentReconciliations;
+import dev.billpay.expectedpayments.ExpectedPaymentRepository;
+import dev.billpay.expectedpayments.ExpectedPaymentService;
+import dev.billpay.expectedpayments.ExpectedPaymentStatusRules;
+import dev.billpay.expectedpayments.ExpectedPaymentsHandler;
+import dev.billpay.expectedpayments.OverdueSweep;
+import dev.billpay.reconciliation.ExpectedPaymentLedger;
+import dev.billpay.reconciliation.matching.Tolerance;
 import dev.billpay.health.HealthHandler;
 import dev.billpay.history.AccountHistoryHandler;
 import dev.billpay.history.HistoryRebuildHandler;
@@ -54,9 +62,7 @@ import dev.billpay.plans.PlanService;
 import dev.billpay.plans.PlansHandler;
 import dev.billpay.reconciliation.BankFileService;
 import dev.billpay.reconciliation.BankFilesHandler;
-import dev.billpay.reconciliation.ExpectedPaymentLedger;
 import dev.billpay.reconciliation.matching.MatchingEngine;
-import dev.billpay.reconciliation.matching.Tolerance;
 import dev.billpay.reconciliation.ReconciliationReport;
 import dev.billpay.scheduling.BankingCalendar;
 import dev.billpay.webhooks.WebhookDeliveryRepository;
@@ -93,6 +99,8 @@ public final class Wiring {
   private final ClearingRepository clearingFiles;
   private final ClearingEngine clearing;
   private final ReturnRateMonitor returnRates;
+  /** What bank transactions reconcile expected payments through; BankFileService is handed this one. */
+  private final ExpectedPaymentLedger expectedPaymentLedger;
 
   Wiring(Vertx vertx, Pool pool, GatewayConfig config, SharedResources shared, Clock clock) {
     this.vertx = vertx;
@@ -126,6 +134,18 @@ public final class Wiring {
         transmitter(vertx, c), shared.metrics(),
         new VerificationEntries(BankingCalendar.federalReserve(), a.prenoteWaitBankingDays(),
             a.microEntriesExpireDays()), shared.routingDirectory()::reachesByAch);
+    this.expectedPaymentLedger = new ExpectedPaymentReconciliations(shared.cipher(),
+        new ExpectedPaymentStatusRules(tolerance()));
+  }
+
+  /** How far a received total may fall from an expected amount (reconciliation.tolerance-*). */
+  public Tolerance tolerance() {
+    return new Tolerance(config.reconciliation().toleranceMinor(), config.reconciliation().toleranceBasisPoints());
+  }
+
+  /** The expected payments a bank file's transactions reconcile, in the import's transaction. */
+  public ExpectedPaymentLedger expectedPaymentLedger() {
+    return expectedPaymentLedger;
   }
 
   /** The transmitter the configuration names: a local directory (the default) or the bank's SFTP server. */
@@ -142,20 +162,6 @@ public final class Wiring {
   /** The handlers of every public, admin and operator route. */
   ApiRoutes apiRoutes() {
     var reconciliation = config.reconciliation();
-    // TEMPORARY until the expected payments feature is merged in this session: no expectations yet
-    ExpectedPaymentLedger expectedPaymentLedger = new ExpectedPaymentLedger() {
-      @Override
-      public io.vertx.core.Future<java.util.List<dev.billpay.reconciliation.matching.Expectation>> open(
-          io.vertx.sqlclient.SqlConnection conn, java.time.LocalDate from, java.time.LocalDate to) {
-        return io.vertx.core.Future.succeededFuture(java.util.List.of());
-      }
-
-      @Override
-      public io.vertx.core.Future<Void> record(io.vertx.sqlclient.SqlConnection conn,
-          java.util.List<Allocation> allocations, java.time.Instant at) {
-        return io.vertx.core.Future.succeededFuture();
-      }
-    };
     return new ApiRoutes(
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
         new MetricsHandler(shared.metrics()),
@@ -178,8 +184,12 @@ public final class Wiring {
         new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
             new PaymentRetries(transitions, BankingCalendar.federalReserve(),
                 config.returns().retryDelayBankingDays()), accounts, returnRates), expectedPaymentLedger,
-            new MatchingEngine(Tolerance.EXACT, reconciliation.dateWindowDays()), reconciliation.dateWindowDays(),
-            clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock));
+            new MatchingEngine(tolerance(), reconciliation.dateWindowDays()), reconciliation.dateWindowDays(),
+            clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock),
+        new ExpectedPaymentsHandler(new ExpectedPaymentService(new ExpectedPaymentRepository(pool), idempotency,
+            shared.cipher(), (id, context) -> shared.history().eventsOfResource(id, context)
+                .map(events -> events.stream().map(e -> new io.vertx.core.json.JsonObject(e.payload())).toList()),
+            clock)));
   }
 
   AuthHandler auth() {
@@ -206,5 +216,16 @@ public final class Wiring {
     SettlementSweep settlement = new SettlementSweep(pool, transitions, BankingCalendar.federalReserve(), c.zone(),
         c.settlementDays());
     return new ClearingVerticle(clearing, clearingFiles, cutoffs, settlement, c.pollIntervalMs(), clock);
+  }
+
+  /** Marks expected payments overdue once their window passed (UTC dates), on this wiring's clock. */
+  public OverdueSweep overdueSweep() {
+    return new OverdueSweep(pool, clock);
+  }
+
+  /** The overdue sweep every reconciliation.overdue-sweep-interval-ms; runs with the scheduler. */
+  public PeriodicTaskVerticle overdueSweepVerticle() {
+    return new PeriodicTaskVerticle("expected payments overdue sweep",
+        config.reconciliation().overdueSweepIntervalMs(), overdueSweep()::run);
   }
 }

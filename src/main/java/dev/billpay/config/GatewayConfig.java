@@ -204,8 +204,14 @@ public record GatewayConfig(
     }
   }
 
-  /** Bank files and statement matching. */
-  public record ReconciliationConfig(int dateWindowDays, int maxFileBytes) {}
+  /**
+   * Bank files and statement matching. {@code toleranceMinor} and {@code toleranceBasisPoints} say how far a
+   * received total may fall from an expected amount and still reconcile it (the larger of the two applies); the
+   * reconciliation package turns them into its tolerance. {@code overdueSweepIntervalMs}: how often expected
+   * payments whose window passed are marked overdue.
+   */
+  public record ReconciliationConfig(int dateWindowDays, int maxFileBytes, long toleranceMinor,
+      int toleranceBasisPoints, int overdueSweepIntervalMs) {}
 
   /**
    * Returns automation: R01/R09 returns are re-presented {@code retryDelayBankingDays} banking days
@@ -353,7 +359,10 @@ public record GatewayConfig(
     checkTransmitter(clearing, r);
     ReconciliationConfig reconciliation = new ReconciliationConfig(
         r.integer("reconciliation.date-window-days", 0, 31),
-        r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024));
+        r.integer("reconciliation.max-file-bytes", 1024, 1024 * 1024 * 1024),
+        r.longInteger("reconciliation.tolerance-minor", 0, Long.MAX_VALUE / 4),
+        r.integer("reconciliation.tolerance-basis-points", 0, 10_000),
+        r.integer("reconciliation.overdue-sweep-interval-ms", 10, 86_400_000));
     AccountsConfig accounts = new AccountsConfig(r.bool("payments.require-verified-account"),
         r.integer("accounts.verification.prenote-wait-banking-days", 1, 30),
         r.integer("accounts.verification.micro-entries-expire-days", 1, 365),

@@ -44,6 +44,11 @@ public final class EventTypes {
     types.add(ResourceEvents.FUNDING_ACCOUNT_VERIFICATION_FAILED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_DISABLED);
     types.add(ResourceEvents.WEBHOOK_ENDPOINT_FAILING);
+    types.add(ResourceEvents.EXPECTED_PAYMENT_CREATED);
+    types.add(ResourceEvents.EXPECTED_PAYMENT_PARTIALLY_RECONCILED);
+    types.add(ResourceEvents.EXPECTED_PAYMENT_RECONCILED);
+    types.add(ResourceEvents.EXPECTED_PAYMENT_OVERDUE);
+    types.add(ResourceEvents.EXPECTED_PAYMENT_ARCHIVED);
     return Set.copyOf(types);
   }
 }

@@ -18,6 +18,12 @@ public final class ResourceEvents {
   public static final String CLIENT_RETURN_RATE_EXCEEDED = "billpay.client.return_rate_exceeded";
   public static final String WEBHOOK_ENDPOINT_DISABLED = "billpay.webhook_endpoint.disabled";
   public static final String WEBHOOK_ENDPOINT_FAILING = "billpay.webhook_endpoint.failing";
+  /** An expected payment's life: created, money received (in part or in full), window passed, archived. */
+  public static final String EXPECTED_PAYMENT_CREATED = "billpay.expected_payment.created";
+  public static final String EXPECTED_PAYMENT_PARTIALLY_RECONCILED = "billpay.expected_payment.partially_reconciled";
+  public static final String EXPECTED_PAYMENT_RECONCILED = "billpay.expected_payment.reconciled";
+  public static final String EXPECTED_PAYMENT_OVERDUE = "billpay.expected_payment.overdue";
+  public static final String EXPECTED_PAYMENT_ARCHIVED = "billpay.expected_payment.archived";
 
   private ResourceEvents() {}
 

@@ -41,7 +41,8 @@ class ContractRoutesTest {
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   /** The POSTs that create or move money: each must require an Idempotency-Key. */
   private static final List<String> IDEMPOTENT_POSTS =
-      List.of("createPayment", "cancelPayment", "createFundingAccount", "createPayee");
+      List.of("createPayment", "cancelPayment", "createFundingAccount", "createPayee", "createExpectedPayment",
+          "archiveExpectedPayment");
 
   private static JsonNode contract;
 
@@ -134,7 +135,8 @@ class ContractRoutesTest {
           new dev.billpay.webhooks.WebhooksHandler(null),
           new dev.billpay.plans.PlansHandler(null),
           new dev.billpay.clearing.ClearingFilesHandler(null, null, null, null),
-          new dev.billpay.reconciliation.BankFilesHandler(null, null, null, 0, null));
+          new dev.billpay.reconciliation.BankFilesHandler(null, null, null, 0, null),
+          new dev.billpay.expectedpayments.ExpectedPaymentsHandler(null));
       routes.mountPublic(router);
       routes.mountAdmin(router, ctx -> ctx.next());
       routes.mountOperator(router, ctx -> ctx.next(), ctx -> ctx.next());
