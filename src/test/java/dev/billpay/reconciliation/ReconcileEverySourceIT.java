@@ -43,7 +43,7 @@ class ReconcileEverySourceIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     receiver.close();
   }
 
