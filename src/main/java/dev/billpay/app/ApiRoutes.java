@@ -1,6 +1,7 @@
 package dev.billpay.app;
 
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.banknotifications.BankNotificationsHandler;
 import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.http.ApiDocsHandler;
@@ -36,13 +37,15 @@ public record ApiRoutes(
     WebhooksHandler webhooks,
     PlansHandler plans,
     ClearingFilesHandler clearingFiles,
-    BankFilesHandler bankFiles) {
+    BankFilesHandler bankFiles,
+    BankNotificationsHandler bankNotifications) {
 
-  /** Routes that need no API key. */
+  /** Routes that need no API key (the bank's notifications are signed instead). */
   public void mountPublic(Router router) {
     health.mount(router);
     metrics.mount(router);
     docs.mount(router);
+    bankNotifications.mount(router);
   }
 
   public void mountAdmin(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation) {
