@@ -6,6 +6,7 @@ import dev.billpay.observability.GatewayMetrics;
 import dev.billpay.payments.PaymentRetries;
 import dev.billpay.returns.ReturnRateMonitor;
 import dev.billpay.payments.PaymentTransitions;
+import dev.billpay.reconciliation.matching.MatchingEngine;
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
 import dev.billpay.shared.Ids;
@@ -36,23 +37,26 @@ public final class BankFileService {
   private final Pool pool;
   private final BankFileRepository files;
   private final ReturnApplier returns;
-  private final StatementApplier statements;
-  private final int windowDays;
+  private final TransactionApplier transactions;
   private final Clock clock;
   private final GatewayMetrics metrics;
 
   private final ReturnRateMonitor returnRates;
 
+  /**
+   * @param expected the expected payments a statement's transactions may reconcile
+   * @param engine decides what each transaction reconciles or settles
+   * @param windowDays calendar days around a transaction's value date in which our own entries are looked for
+   */
   public BankFileService(Vertx vertx, Pool pool, PaymentTransitions transitions, Returns returnsAutomation,
-      int windowDays, Clock clock, GatewayMetrics metrics) {
+      ExpectedPaymentLedger expected, MatchingEngine engine, int windowDays, Clock clock, GatewayMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.files = new BankFileRepository(pool);
     this.returns = new ReturnApplier(transitions, returnsAutomation.retries(), returnsAutomation.accounts());
     this.returnRates = returnsAutomation.rates();
-    this.statements = new StatementApplier(transitions, windowDays);
-    this.windowDays = windowDays;
+    this.transactions = new TransactionApplier(transitions, expected, engine, windowDays);
     this.clock = clock;
   }
 
@@ -133,11 +137,13 @@ public final class BankFileService {
               .compose(v -> returnRates.afterReturns(conn, o.clientsWithReturns(), at))
               .map(v -> ReturnSummary.of(n.read(), o)));
     } else if (parsed instanceof ParsedBankFile.Statement s) {
-      summary = statements.apply(conn, s.transactions(), windowDays, at).compose(o ->
+      summary = transactions.apply(conn, id, s.transactions(), at).compose(o ->
           BankFileRepository.exceptions(conn, id, o.exceptions(), at)
               .compose(v -> BankFileRepository.matches(conn, id, o.matches()))
               .map(v -> new JsonObject().put("transactions", s.transactions().size())
                   .put("clearing_files_settled", o.filesSettled()).put("payments_settled", o.paymentsSettled())
+                  .put("return_settlements", o.returnSettlements())
+                  .put("expected_payments_reconciled", o.expectedPaymentsReconciled())
                   .put("exceptions", o.exceptions().size())));
     } else {
       summary = Future.failedFuture(invalid((ParsedBankFile.Rejected) parsed));

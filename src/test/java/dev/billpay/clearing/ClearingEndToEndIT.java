@@ -190,7 +190,7 @@ class ClearingEndToEndIT {
     JsonObject exception = api.get(OPERATOR, "/v1/reconciliation/exceptions?status=open&limit=100").json()
         .getJsonArray("data").stream().map(JsonObject.class::cast)
         .filter(x -> x.getString("bank_file_id").equals(settled.json().getString("id")))
-        .filter(x -> x.getString("reason").equals("unmatched_credit")).findFirst().orElseThrow();
+        .filter(x -> x.getLong("amount") == 99_99L).findFirst().orElseThrow();
     assertThat(exception.getString("reason")).isEqualTo("unmatched_credit");
     assertThat(exception.getLong("amount")).isEqualTo(9999L);
     JsonObject resolution = new JsonObject().put("resolution", "refunded").put("resolved_by", "ops@example.com")

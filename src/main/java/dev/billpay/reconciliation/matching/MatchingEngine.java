@@ -4,8 +4,11 @@ import dev.billpay.reconciliation.BankTransaction;
 import java.util.List;
 
 /**
- * Decides what every reported transaction reconciles. The rules and their order are written down in
- * docs/reconciliation.md.
+ * Decides what every reported transaction reconciles, rule by rule, each over the whole list before
+ * the next: our own entries first (a clearing file's settlement, a returned entry, a reversal of
+ * ours), then expected payments by remittance reference, by amount and date window, and by
+ * counterparty. Whatever no rule decides, or more than one candidate fits, is an exception for a
+ * person. The rules, their order and a worked example of each are in docs/reconciliation.md.
  */
 public final class MatchingEngine {
   private final Tolerance tolerance;
@@ -16,7 +19,10 @@ public final class MatchingEngine {
    *     our own entries may be expected
    */
   public MatchingEngine(Tolerance tolerance, int ownEntryWindowDays) {
-    this.tolerance = tolerance;
+    if (ownEntryWindowDays < 0) {
+      throw new IllegalArgumentException("the own entry window must not be negative");
+    }
+    this.tolerance = java.util.Objects.requireNonNull(tolerance, "tolerance");
     this.ownEntryWindowDays = ownEntryWindowDays;
   }
 
@@ -28,6 +34,7 @@ public final class MatchingEngine {
    */
   public List<Decision> match(List<BankTransaction> transactions, List<Expectation> expectations,
       List<OwnEntry> ownEntries) {
-    throw new UnsupportedOperationException("not built yet: the matching engine is being written");
+    return new MatchingRun(transactions, new OpenExpectations(tolerance, expectations),
+        new OwnEntries(ownEntries, ownEntryWindowDays)).decide();
   }
 }

@@ -1,4 +1,4 @@
-package dev.billpay.reconciliation;
+package dev.billpay.reconciliation.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

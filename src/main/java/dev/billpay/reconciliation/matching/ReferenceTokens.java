@@ -1,4 +1,4 @@
-package dev.billpay.reconciliation;
+package dev.billpay.reconciliation.matching;
 
 import java.util.ArrayList;
 import java.util.List;
