@@ -91,30 +91,29 @@ final class NotificationBody {
     String endToEnd = f.freeText("end_to_end_reference", 100);
     String remittance = f.freeText("remittance", 1000);
     List<String> structured = f.texts("structured_references", 20, 100);
-    BodyFields counterparty = f.object("counterparty");
-    String name = "";
-    String counterpartyAccount = "";
-    if (counterparty != null) {
-      counterparty.onlyKnown(Set.of("name", "account"));
-      name = counterparty.freeText("name", 140);
-      counterpartyAccount = counterparty.freeText("account", 34);
-    }
+    String[] counterparty = counterparty(f.object("counterparty"));
     if (!f.errors().isEmpty()) {
       return null;
     }
     Flow flow = "debit".equals(direction) ? Flow.DEBIT : Flow.CREDIT;
     return new BankNotification.Transfer(id, type, account, new BankTransaction(id, 1, flow,
         incoming ? Family.TRANSFER : Family.ACH_SETTLEMENT, amount, currency, valueDate, bankReference, endToEnd,
-        remittance, structured, name, counterpartyAccount, false, "NOTIFICATION/" + type));
+        remittance, structured, counterparty[0], counterparty[1], false, "NOTIFICATION/" + type));
+  }
+
+  /** The payer's (or payee's) name and account; both "" when the bank names neither. */
+  private static String[] counterparty(BodyFields counterparty) {
+    if (counterparty == null) {
+      return new String[] {"", ""};
+    }
+    counterparty.onlyKnown(Set.of("name", "account"));
+    return new String[] {counterparty.freeText("name", 140), counterparty.freeText("account", 34)};
   }
 
   private static BankNotification returned(BodyFields f, String id) {
     f.onlyKnown(union(RETURN_FIELDS));
-    String trace = f.text("original_trace_number", true, TRACE, "the 15-digit trace number of the entry we sent");
-    String code = f.text("return_code", true, CODE, "a NACHA return reason code R01-R85");
-    if (code != null && !ReturnCodes.isReturnCode(code)) {
-      f.problem("return_code", "is not a NACHA return reason code");
-    }
+    String trace = originalTrace(f);
+    String code = nachaCode(f, "return_code", ReturnCodes::isReturnCode, "return reason code (R01-R85)");
     long amount = f.positiveAmount("amount_minor", EntryDetail.MAX_AMOUNT_CENTS);
     // ACH moves dollars only: a currency, when the bank names one, must say so
     String currency = f.text("currency", false, CURRENCY, "USD: an ACH return is in dollars");
@@ -130,15 +129,27 @@ final class NotificationBody {
 
   private static BankNotification change(BodyFields f, String id) {
     f.onlyKnown(union(CHANGE_FIELDS));
-    String trace = f.text("original_trace_number", true, TRACE, "the 15-digit trace number of the entry we sent");
-    String code = f.text("change_code", true, CODE, "a NACHA change code C01-C13");
-    if (code != null && !ReturnCodes.isChangeCode(code)) {
-      f.problem("change_code", "is not a NACHA change code");
-    }
+    String trace = originalTrace(f);
+    String code = nachaCode(f, "change_code", ReturnCodes::isChangeCode, "change code (C01-C13)");
     String corrected = f.text("corrected_data", true, CORRECTED_DATA, "1-29 letters, digits, spaces or dashes,"
         + " laid out as the change code prescribes");
     LocalDate effective = f.date("original_effective_date", false);
     return f.errors().isEmpty() ? new BankNotification.Change(id, trace, code, corrected, effective) : null;
+  }
+
+  private static String originalTrace(BodyFields f) {
+    return f.text("original_trace_number", true, TRACE, "the 15-digit trace number of the entry we sent");
+  }
+
+  /** A code of the NACHA list {@code known} accepts; null (noted) otherwise. */
+  private static String nachaCode(BodyFields f, String field, java.util.function.Predicate<String> known,
+      String rule) {
+    String code = f.text(field, true, CODE, "a NACHA " + rule);
+    if (code != null && !known.test(code)) {
+      f.problem(field, "is not a NACHA " + rule);
+      return null;
+    }
+    return code;
   }
 
   /** An ISO 4217 currency that has minor units; null (noted) otherwise. */
