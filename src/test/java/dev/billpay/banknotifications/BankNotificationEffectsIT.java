@@ -133,4 +133,35 @@ class BankNotificationEffectsIT {
     assertThat(mismatch.getJsonObject("summary").getInteger("exceptions")).isEqualTo(1);
     assertThat(payment(key, wrongAmount).getString("status")).isEqualTo("submitted");
   }
+
+  @Test
+  @DisplayName("a notification of change corrects the funding account of the entry as a NOC file corrects its twin's")
+  void changed() {
+    String[] keys = new String[2];
+    String[] accounts = new String[2];
+    String[] payments = new String[2];
+    for (int i = 0; i < 2; i++) {
+      keys[i] = Fixtures.newClientKey("notifications-noc-" + UUID.randomUUID());
+      accounts[i] = Fixtures.createFundingAccount(keys[i], "000888000111");
+      payments[i] = pay(keys[i], accounts[i], Fixtures.createPayee(keys[i], "7700112233"), 2100);
+    }
+    JsonObject file = clear(keys[0], payments[0]);
+    assertThat(payment(keys[1], payments[1]).getString("clearing_file_id")).isEqualTo(file.getString("id"));
+
+    JsonObject viaFile = uploaded(NachaWriter.write(new ReturnFileBuilder(content(file.getString("id")))
+        .notifyChange(payment(keys[0], payments[0]).getString("trace_number"), "C01", "000999111222")
+        .build(LocalDateTime.now(), 'M')));
+    JsonObject viaNotification = notified(new JsonObject().put("id", newId()).put("type", "notification_of_change")
+        .put("original_trace_number", payment(keys[1], payments[1]).getString("trace_number"))
+        .put("change_code", "C01").put("corrected_data", "000999111222"));
+
+    assertThat(viaFile.getJsonObject("summary").getInteger("accounts_corrected")).isEqualTo(1);
+    assertThat(viaNotification.getJsonObject("summary")).isEqualTo(viaFile.getJsonObject("summary"));
+    JsonObject a = api.get(keys[0], "/v1/funding-accounts/" + accounts[0]).json();
+    JsonObject b = api.get(keys[1], "/v1/funding-accounts/" + accounts[1]).json();
+    for (String field : new String[] {"routing_number", "account_number_last4", "account_type", "status"}) {
+      assertThat(b.getValue(field)).as(field).isEqualTo(a.getValue(field));
+    }
+    assertThat(b.getString("account_number_last4")).isEqualTo("1222");
+  }
 }

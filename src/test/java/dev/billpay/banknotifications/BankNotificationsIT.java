@@ -126,7 +126,8 @@ class BankNotificationsIT {
   }
 
   @Test
-  @DisplayName("a signed body that does not add up is 422 naming each field, and stores and applies nothing")
+  @DisplayName("a signed body that does not add up is 422 naming each field, one over the limit 413, and neither"
+      + " stores nor applies anything")
   void invalidBodies() {
     Map<String, JsonObject> bodies = new LinkedHashMap<>();
     bodies.put("amount_minor", credit(newId(), 0));
@@ -141,6 +142,11 @@ class BankNotificationsIT {
       assertThat(r.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo(field);
       assertThat(stored(body.getString("id"), body.encode())).isZero();
     });
+    JsonObject large = credit(newId(), 100).put("remittance", "x".repeat(70_000));
+    Api.Response tooLarge = signed("dev-bank", DEV_BANK, large);
+    assertProblem(tooLarge, ProblemType.PAYLOAD_TOO_LARGE);
+    assertThat(stored(large.getString("id"), large.encode())).isZero();
+
     String id = newId();
     String body = credit(newId(), 100).encode();
     long now = now();
