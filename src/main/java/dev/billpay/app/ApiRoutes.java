@@ -1,6 +1,7 @@
 package dev.billpay.app;
 
 import dev.billpay.accounts.FundingAccountsHandler;
+import dev.billpay.banknotifications.BankNotificationsHandler;
 import dev.billpay.banking.RoutingDirectoryHandler;
 import dev.billpay.clearing.ClearingFilesHandler;
 import dev.billpay.expectedpayments.ExpectedPaymentsHandler;
@@ -38,13 +39,15 @@ public record ApiRoutes(
     PlansHandler plans,
     ClearingFilesHandler clearingFiles,
     BankFilesHandler bankFiles,
-    ExpectedPaymentsHandler expectedPayments) {
+    ExpectedPaymentsHandler expectedPayments,
+    BankNotificationsHandler bankNotifications) {
 
-  /** Routes that need no API key. */
+  /** Routes that need no API key (the bank's notifications are signed instead). */
   public void mountPublic(Router router) {
     health.mount(router);
     metrics.mount(router);
     docs.mount(router);
+    bankNotifications.mount(router);
   }
 
   public void mountAdmin(Router router, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation) {

@@ -9,6 +9,9 @@ import dev.billpay.accounts.KnownGoodAccountsVerifier;
 import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.accounts.VerificationSweep;
 import dev.billpay.banking.RoutingDirectoryHandler;
+import dev.billpay.banknotifications.BankNotificationService;
+import dev.billpay.banknotifications.BankNotificationsHandler;
+import dev.billpay.banknotifications.NotificationSignatures;
 import dev.billpay.accounts.KnownGoodAccountsVerifier;
 import dev.billpay.accounts.VerificationEntries;
 import dev.billpay.accounts.VerificationSweep;
@@ -162,6 +165,11 @@ public final class Wiring {
   /** The handlers of every public, admin and operator route. */
   ApiRoutes apiRoutes() {
     var reconciliation = config.reconciliation();
+    BankFileService bankFiles = new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
+        new PaymentRetries(transitions, BankingCalendar.federalReserve(),
+            config.returns().retryDelayBankingDays()), accounts, returnRates), expectedPaymentLedger,
+        new MatchingEngine(tolerance(), reconciliation.dateWindowDays()), reconciliation.dateWindowDays(),
+        clock, shared.metrics());
     return new ApiRoutes(
         new HealthHandler(pool, shared.kafkaAdmin(), shared.cassandra()),
         new MetricsHandler(shared.metrics()),
@@ -181,15 +189,18 @@ public final class Wiring {
             BankingCalendar.federalReserve(), config.payments().maxAmountMinor(), sameDay, debits, clock)),
         new ClearingFilesHandler(clearingFiles, clearing,
             new ClearingFileOperations(clearing, transitions, idempotency, clock), clock),
-        new BankFilesHandler(vertx, new BankFileService(vertx, pool, transitions, new BankFileService.Returns(
-            new PaymentRetries(transitions, BankingCalendar.federalReserve(),
-                config.returns().retryDelayBankingDays()), accounts, returnRates), expectedPaymentLedger,
-            new MatchingEngine(tolerance(), reconciliation.dateWindowDays()), reconciliation.dateWindowDays(),
-            clock, shared.metrics()), new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock),
+        new BankFilesHandler(vertx, bankFiles, new ReconciliationReport(pool), reconciliation.maxFileBytes(), clock),
         new ExpectedPaymentsHandler(new ExpectedPaymentService(new ExpectedPaymentRepository(pool), idempotency,
             shared.cipher(), (id, context) -> shared.history().eventsOfResource(id, context)
                 .map(events -> events.stream().map(e -> new io.vertx.core.json.JsonObject(e.payload())).toList()),
-            clock)));
+            clock)),
+        bankNotifications(bankFiles));
+  }
+
+  private BankNotificationsHandler bankNotifications(BankFileService bankFiles) {
+    GatewayConfig.BankNotificationConfig n = config.bankNotification();
+    return new BankNotificationsHandler(new BankNotificationService(pool, bankFiles, config.clearing(), clock),
+        new NotificationSignatures(n.secretsByBank(), n.toleranceSeconds(), clock), n.maxBodyBytes());
   }
 
   AuthHandler auth() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "billpay", mixinStandardHelpOptions = true, version = "billpay-gateway 0.1.0",
     description = "Reactive bill-payment gateway.",
     subcommands = {ServeCommand.class, DevCommand.class, MigrateCommand.class, AdminCommand.class,
-        FilesCommand.class, HistoryCommand.class, StackCommand.class})
+        FilesCommand.class, HistoryCommand.class, StackCommand.class, BankNotifyCommand.class})
 public final class Billpay implements Runnable {
 
   @Override

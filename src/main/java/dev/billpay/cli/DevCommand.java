@@ -20,7 +20,7 @@ final class DevCommand implements Callable<Integer> {
    * published account key and admin token (fine for local data, never for real account numbers;
    * serve requires real ones), webhooks to local http receivers allowed, debits from accounts not yet
    * verified allowed (so a first payment needs no verification), and the sample file of known-good
-   * accounts as the external verifier.
+   * accounts as the external verifier, and a published signing secret for the development bank's notifications.
    */
   static Map<String, String> withDevDefaults(Map<String, String> env) {
     Map<String, String> dev = new HashMap<>(env);
@@ -31,6 +31,8 @@ final class DevCommand implements Callable<Integer> {
     dev.putIfAbsent("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
     dev.putIfAbsent("BILLPAY_PAYMENTS_REQUIRE_VERIFIED_ACCOUNT", "false");
     dev.putIfAbsent("BILLPAY_ACCOUNTS_VERIFICATION_KNOWN_GOOD_ACCOUNTS", "conf/known-good-accounts-sample.txt");
+    // the published secret `billpay bank-notify` signs with by default
+    dev.putIfAbsent("BILLPAY_BANK_NOTIFICATION_SECRETS", "dev-bank=" + BankNotifyCommand.DEV_SECRET);
     return dev;
   }
 

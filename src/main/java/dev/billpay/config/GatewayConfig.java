@@ -25,7 +25,8 @@ public record GatewayConfig(
     ClearingConfig clearing,
     ReconciliationConfig reconciliation,
     AccountsConfig accounts,
-    ReturnsConfig returns) {
+    ReturnsConfig returns,
+    BankNotificationConfig bankNotification) {
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -221,6 +222,60 @@ public record GatewayConfig(
   public record ReturnsConfig(int retryDelayBankingDays, boolean pauseDebitsOverThreshold) {}
 
   /**
+   * Signed push messages from banks: {@code secrets} lists each bank's Standard Webhooks secrets as
+   * {@code bank=whsec_...} separated by commas, a bank named more than once having several (a rotation);
+   * {@code toleranceSeconds} is how far a message's timestamp may be from our clock.
+   */
+  public record BankNotificationConfig(String secrets, int maxBodyBytes, int toleranceSeconds) {
+    /** Bank names are path segments of the endpoint: lower case, digits and dashes. */
+    private static final java.util.regex.Pattern BANK = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /** Each bank's secrets, in the order given; empty when no bank is configured. */
+    public java.util.Map<String, List<String>> secretsByBank() {
+      java.util.Map<String, List<String>> banks = new java.util.LinkedHashMap<>();
+      for (String entry : secrets.split(",")) {
+        String[] parts = entry.trim().split("=", 2);
+        if (parts.length == 2) {
+          banks.computeIfAbsent(parts[0].trim(), b -> new java.util.ArrayList<>()).add(parts[1].trim());
+        }
+      }
+      banks.replaceAll((bank, list) -> List.copyOf(list));
+      return java.util.Collections.unmodifiableMap(banks);
+    }
+
+    static void check(BankNotificationConfig c, ConfigReader r) {
+      if (c.secrets().isBlank()) {
+        return;
+      }
+      for (String entry : c.secrets().split(",")) {
+        String[] parts = entry.trim().split("=", 2);
+        // the message names the bank at most: the value is a secret and problems end up in logs
+        if (parts.length != 2 || !BANK.matcher(parts[0].trim()).matches()) {
+          r.problem("bank-notification.secrets", "expected bank=whsec_... entries separated by commas, the bank"
+              + " in lower case letters, digits and dashes");
+        } else if (!isSecret(parts[1].trim())) {
+          r.problem("bank-notification.secrets", "the secret of bank " + parts[0].trim()
+              + " is not whsec_ followed by standard base64");
+        }
+      }
+    }
+
+    private static boolean isSecret(String value) {
+      try {
+        return value.startsWith("whsec_") && java.util.Base64.getDecoder().decode(value.substring(6)).length > 0;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "BankNotificationConfig[banks=" + secretsByBank().keySet() + ", maxBodyBytes=" + maxBodyBytes
+          + ", toleranceSeconds=" + toleranceSeconds + ", secrets redacted]";
+    }
+  }
+
+  /**
    * Which parts of the pipeline this process runs: every role can run as its own process from the same
    * jar, so the gateway scales out on Kafka partitions and PostgreSQL, not on clustering of its own.
    * {@code all} by default.
@@ -369,11 +424,16 @@ public record GatewayConfig(
         r.string("accounts.verification.known-good-accounts"));
     ReturnsConfig returns = new ReturnsConfig(r.integer("returns.retry.delay-banking-days", 0, 30),
         r.bool("returns.pause-debits-over-threshold"));
+    BankNotificationConfig bankNotification = new BankNotificationConfig(r.string("bank-notification.secrets"),
+        r.integer("bank-notification.max-body-bytes", 1024, 1024 * 1024),
+        r.integer("bank-notification.tolerance-seconds", 1, 3600));
+    BankNotificationConfig.check(bankNotification, r);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
-        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts, returns);
+        webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts, returns,
+        bankNotification);
   }
 
   private static void checkClearing(ClearingConfig c, ConfigReader r) {
@@ -482,7 +542,8 @@ public record GatewayConfig(
         clearing,
         reconciliation,
         accounts,
-        returns);
+        returns,
+        bankNotification);
   }
 
   private static boolean isAes256Base64(String value) {

@@ -55,7 +55,17 @@ public enum ProblemType {
   /** Any other refusal of the request by the HTTP layer, with the status it had there. */
   CLIENT_ERROR(400, "client-error", "Bad request"),
   INTERNAL(500, "internal", "Internal error"),
-  DEPENDENCY_UNAVAILABLE(503, "dependency-unavailable", "Service unavailable");
+  DEPENDENCY_UNAVAILABLE(503, "dependency-unavailable", "Service unavailable"),
+  /**
+   * A bank notification without a valid Standard Webhooks signature of a configured bank within the timestamp
+   * tolerance: missing headers, unknown bank, wrong secret, altered body, or a replay of an old message.
+   */
+  BANK_NOTIFICATION_SIGNATURE_INVALID(401, "bank-notification-signature-invalid",
+      "Bank notification signature invalid"),
+  /** A bank notification id already received with another body: a bank's retry repeats its message exactly. */
+  BANK_NOTIFICATION_ID_REUSED(409, "bank-notification-id-reused", "Bank notification id reused"),
+  /** A signed bank notification whose body is not one this gateway applies; errors name the fields. */
+  BANK_NOTIFICATION_INVALID(422, "bank-notification-invalid", "Bank notification rejected");
 
   /** Every type's URI starts with this; the slug follows. */
   public static final String URI_BASE = "https://billpay-gateway.dev/problems/";

@@ -136,7 +136,8 @@ class ContractRoutesTest {
           new dev.billpay.plans.PlansHandler(null),
           new dev.billpay.clearing.ClearingFilesHandler(null, null, null, null),
           new dev.billpay.reconciliation.BankFilesHandler(null, null, null, 0, null),
-          new dev.billpay.expectedpayments.ExpectedPaymentsHandler(null));
+          new dev.billpay.expectedpayments.ExpectedPaymentsHandler(null),
+          new dev.billpay.banknotifications.BankNotificationsHandler(null, null, 0));
       routes.mountPublic(router);
       routes.mountAdmin(router, ctx -> ctx.next());
       routes.mountOperator(router, ctx -> ctx.next(), ctx -> ctx.next());
