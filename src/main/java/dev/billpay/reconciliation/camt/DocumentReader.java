@@ -31,7 +31,7 @@ final class DocumentReader {
       problems.addLast(at != null && at.getLineNumber() > 0 ? at.getLineNumber() : cursor.line(), where(),
           "is not well-formed XML: " + detail(e));
     } catch (XmlCursor.Refused e) {
-      problems.addLast(e.line, where(), e.getMessage());
+      problems.addLast(e.line, e.path, e.getMessage());
     } catch (CamtRefusal e) {
       // too many problems: the list ends with a problem saying so
     }

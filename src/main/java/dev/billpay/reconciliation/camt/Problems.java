@@ -1,9 +1,10 @@
 package dev.billpay.reconciliation.camt;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** The problems of one message, in the order found; reading stops once more would not help anyone. */
+/** The problems of one message; reading stops once more would not help anyone. */
 final class Problems {
   private final List<CamtProblem> found = new ArrayList<>();
 
@@ -28,7 +29,8 @@ final class Problems {
     return found.isEmpty();
   }
 
+  /** In file order: a report's own checks run at its end but concern elements all through it. */
   List<CamtProblem> list() {
-    return List.copyOf(found);
+    return found.stream().sorted(Comparator.comparingInt(CamtProblem::line)).toList();
   }
 }

@@ -48,6 +48,10 @@ final class StatementChecks {
     return opening != null ? opening : single(balances, "PRCD");
   }
 
+  private static String openingType(List<Balance> balances) {
+    return balances.stream().anyMatch(b -> b.type().equals("OPBD")) ? "OPBD" : "PRCD";
+  }
+
   Long closing(List<Balance> balances) {
     return single(balances, "CLBD");
   }
@@ -62,9 +66,9 @@ final class StatementChecks {
     long expected = opening + credits - debits;
     if (expected != closing) {
       Balance clbd = balances.stream().filter(b -> b.type().equals("CLBD")).findFirst().orElseThrow();
-      problems.add(clbd.node().line(), clbd.node().path(), "CLBD is " + money(closing) + " but the opening balance "
-          + money(opening) + " + booked credits " + money(credits) + " - booked debits " + money(debits) + " is "
-          + money(expected));
+      problems.add(clbd.node().line(), clbd.node().path(), "CLBD is " + money(closing) + " but " + openingType(balances)
+          + " " + money(opening) + " + booked credits " + money(credits) + " - booked debits " + money(debits)
+          + " make " + money(expected));
     }
   }
 

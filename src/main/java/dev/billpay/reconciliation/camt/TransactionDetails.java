@@ -40,7 +40,7 @@ final class TransactionDetails {
       problems.add(first.line(), first.path(), "the " + details.size() + " TxDtls add up to "
           + Amounts.format(sum, entry.currency()) + " " + entry.currency() + " but the entry's Amt is "
           + Amounts.format(entry.signedMinor(), entry.currency()) + " " + entry.currency()
-          + " (debits negative)");
+          + (sum < 0 || entry.signedMinor() < 0 ? " (debits negative)" : ""));
       return List.of();
     }
     return parts;

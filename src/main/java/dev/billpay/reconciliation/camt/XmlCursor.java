@@ -43,7 +43,7 @@ final class XmlCursor {
       int event = xml.next();
       if (event == XMLStreamConstants.DTD) {
         // refused before anything in it is resolved: a bank file never needs one, and entities are how XXE works
-        throw new Refused(xml.getLocation().getLineNumber(), "declares a DOCTYPE, which a camt message never has");
+        throw new Refused(xml.getLocation().getLineNumber(), "DOCTYPE", "is not allowed: a camt message never has one");
       } else if (event == XMLStreamConstants.START_ELEMENT) {
         push();
         return true;
@@ -112,7 +112,7 @@ final class XmlCursor {
   private void push() {
     String name = xml.getLocalName();
     if (open.size() >= MAX_DEPTH) {
-      throw new Refused(xml.getLocation().getLineNumber(), "nests elements deeper than " + MAX_DEPTH + " levels");
+      throw new Refused(xml.getLocation().getLineNumber(), path(), "nests elements deeper than " + MAX_DEPTH + " levels");
     }
     String path = name;
     if (!open.isEmpty()) {
@@ -139,10 +139,12 @@ final class XmlCursor {
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int line;
+    final String path;
 
-    Refused(int line, String reason) {
+    Refused(int line, String path, String reason) {
       super(reason, null, false, false);
       this.line = line;
+      this.path = path;
     }
   }
 }
