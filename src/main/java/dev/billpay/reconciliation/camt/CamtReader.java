@@ -1,6 +1,7 @@
 package dev.billpay.reconciliation.camt;
 
 import java.io.InputStream;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -31,7 +32,7 @@ public final class CamtReader {
       xml = factory().createXMLStreamReader(in);
     } catch (XMLStreamException e) {
       return new CamtReadResult.Rejected(
-          java.util.List.of(new CamtProblem(1, "Document", "is not well-formed XML: " + e.getMessage())));
+          List.of(new CamtProblem(1, "Document", "is not well-formed XML: " + e.getMessage())));
     }
     try {
       return new DocumentReader(new XmlCursor(xml)).read();

@@ -27,18 +27,14 @@ final class EntryReader {
     }
     String currency = amount.get().attribute("Ccy");
     String code = CamtTransactionCodes.code(ntry.child("BkTxCd"));
-    Entry entry = new Entry(ntry, currency, minor, flow, reversal, status, null, ntry.text("AcctSvcrRef"), code,
-        List.of());
-    if (!entry.booked()) {
-      return entry;
-    }
-    LocalDate valueDate = valueDate(ntry, problems);
-    if (valueDate == null) {
+    // a pending entry needs no date: it is only counted, never a transaction
+    LocalDate valueDate = status.equals("BOOK") ? valueDate(ntry, problems) : null;
+    if (problems.count() > before) {
       return null;
     }
-    entry = new Entry(ntry, currency, minor, flow, reversal, status, valueDate, entry.bankReference(), code,
+    Entry entry = new Entry(ntry, currency, minor, flow, reversal, status, valueDate, ntry.text("AcctSvcrRef"), code,
         List.of());
-    return entry.withTransactions(TransactionDetails.split(entry, problems));
+    return entry.booked() ? entry.withTransactions(TransactionDetails.split(entry, problems)) : entry;
   }
 
   /**
