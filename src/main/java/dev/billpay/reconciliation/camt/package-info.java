@@ -2,8 +2,8 @@
  * ISO 20022 bank-to-customer cash management messages: camt.053 statements and camt.054 debit/credit
  * notifications, read by {@link dev.billpay.reconciliation.camt.CamtReader} as {@link
  * dev.billpay.reconciliation.BankStatement}s of {@link dev.billpay.reconciliation.BankTransaction}s, the model
- * every source is reconciled from. Imports nothing else of the project; pure Java on the JDK's StAX parser, no I/O
- * of its own.
+ * every source is reconciled from. Imports nothing of the project but those two contracts; pure Java on the JDK's
+ * StAX parser, no I/O of its own.
  *
  * <h2>What is read</h2>
  *
@@ -46,6 +46,7 @@
  * Document/BkToCstmrStmt/Stmt[1]/Ntry[2]/NtryDtls/TxDtls[1]}, or the entry's path for an entry without details.
  * {@code Stmt}, {@code Ntfctn}, {@code Ntry}, {@code TxDtls}, {@code Bal}, {@code Ustrd} and {@code Strd} always
  * carry their index; other elements only from their second occurrence ({@code NtryDtls[2]}). Lines are those of
- * the element's start tag.
+ * the element's start tag (where it ends, for a tag written over several lines: that is where the parser reports
+ * it); a DOCTYPE is reported where its declaration ends.
  */
 package dev.billpay.reconciliation.camt;
