@@ -39,6 +39,8 @@ public final class SharedStack {
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY_ID", "it");
     env.put("BILLPAY_SECURITY_ACCOUNT_KEY", TEST_ACCOUNT_KEY);
     env.put("BILLPAY_SECURITY_ADMIN_TOKEN", ADMIN_TOKEN);
+    // the published development secret, as under billpay dev, so the tutorials' bank-notify signs with the secret the gateway knows
+    env.put("BILLPAY_BANK_NOTIFICATION_SECRETS", "dev-bank=whsec_ZGV2LW9ubHktYmFuay1ub3RpZmljYXRpb24ta2V5ISE=");
     env.put("BILLPAY_WEBHOOKS_ALLOW_HTTP", "true");
     env.put("BILLPAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
     // as under dev: tests of other features debit new accounts; the verification tests turn it on
