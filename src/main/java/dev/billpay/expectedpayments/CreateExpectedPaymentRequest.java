@@ -2,10 +2,10 @@ package dev.billpay.expectedpayments;
 
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
+import dev.billpay.shared.RequestDates;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -135,15 +135,7 @@ public record CreateExpectedPaymentRequest(Direction direction, boolean exactAmo
       errors.add(new FieldError(field, "is required"));
       return null;
     }
-    if (v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    errors.add(new FieldError(field, "must be a date like 2026-12-01"));
-    return null;
+    return RequestDates.optional(v, field, errors);
   }
 
   /** {name, account number}, each null when absent. */

@@ -2,11 +2,11 @@ package dev.billpay.payments;
 
 import dev.billpay.shared.DomainException;
 import dev.billpay.shared.FieldError;
+import dev.billpay.shared.RequestDates;
 import dev.billpay.shared.Money;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -97,19 +97,7 @@ public record CreatePaymentRequest(
   }
 
   private static LocalDate date(JsonObject body, String field, List<FieldError> errors) {
-    Object v = body.getValue(field);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    errors.add(new FieldError(field, "must be a date like 2026-12-01"));
-    return null;
+    return RequestDates.optional(body.getValue(field), field, errors);
   }
 
   private static Long amount(JsonObject body, List<FieldError> errors) {
