@@ -53,10 +53,13 @@ public record CreatePaymentRequest(
         speed);
   }
 
-  /** Standard unless the client asks for same-day: clients that never heard of speed keep their behaviour. */
+  /**
+   * Standard unless the client asks for same-day: clients that never heard of speed keep their behaviour. An explicit
+   * null is refused, as the contract refuses it.
+   */
   static PaymentSpeed speed(JsonObject body, List<FieldError> errors) {
     Object v = body.getValue("speed");
-    if (v == null) {
+    if (v == null && !body.containsKey("speed")) {
       return PaymentSpeed.STANDARD;
     }
     java.util.Optional<PaymentSpeed> speed = v instanceof String s ? PaymentSpeed.parse(s) : java.util.Optional.empty();
