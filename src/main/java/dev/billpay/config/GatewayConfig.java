@@ -69,7 +69,8 @@ public record GatewayConfig(
       int kafkaPort,
       int kafkaControllerPort,
       int cassandraPort,
-      int cassandraStoragePort) {}
+      int cassandraStoragePort,
+      boolean serversQuickStart) {}
 
   /**
    * Limits, and how POST /v1/payments coalesces: up to {@code writeBatchSize} concurrent requests of
@@ -352,7 +353,8 @@ public record GatewayConfig(
             r.port("embedded.kafka-port"),
             r.port("embedded.kafka-controller-port"),
             r.port("embedded.cassandra-port"),
-            r.port("embedded.cassandra-storage-port"));
+            r.port("embedded.cassandra-storage-port"),
+            r.bool("embedded.servers-quick-start"));
     PaymentsConfig payments = new PaymentsConfig(
         r.longInteger("payments.max-amount-minor", 1, Long.MAX_VALUE / 4),
         r.longInteger("payments.daily-limit-minor", 1, Long.MAX_VALUE / 4),

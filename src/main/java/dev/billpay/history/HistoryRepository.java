@@ -2,6 +2,10 @@ package dev.billpay.history;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.vertx.core.Context;
@@ -10,13 +14,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Insert-only payment history in Cassandra. Rows are keyed by event id, so writing an event again
  * (a redelivery, a restarted projector) rewrites the same cells and never shows it twice.
  */
 public final class HistoryRepository {
+  /** Rows of about 200 bytes: 16 stay under Cassandra's default batch size warning (5 KiB). */
+  private static final int ACCOUNT_ROWS_PER_BATCH = 16;
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
   private final CqlSession session;
@@ -34,7 +42,7 @@ public final class HistoryRepository {
         + " (payment_id, occurred_at, event_id, client_id, event_type, payload) VALUES (?, ?, ?, ?, ?, ?)");
     this.insertByAccount = session.prepare("INSERT INTO " + keyspace + ".payment_history_by_account"
         + " (client_id, funding_account_id, month, occurred_at, event_id, event_type, payment_id, status, amount,"
-        + " currency, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.accountMonth = session.prepare("SELECT event_id, event_type, occurred_at, payment_id, status, amount, currency"
         + " FROM " + keyspace + ".payment_history_by_account WHERE client_id = ? AND funding_account_id = ?"
         + " AND month = ? AND occurred_at >= ? AND occurred_at <= ?");
@@ -47,14 +55,13 @@ public final class HistoryRepository {
   }
 
   /**
-   * Both history rows of one event, as two idempotent inserts in parallel. Not a logged batch: that
-   * makes Cassandra write and then delete a batchlog entry for every event, for an atomicity the
-   * projector already gives: it commits its offsets only after both writes, so a half-written event
-   * is read again and completed.
-   */
-  /**
-   * Writes the events in windows of {@code maxInFlight} concurrent requests, so Cassandra is never
-   * flooded; after each window, {@code afterWindow} gets how many are written so far.
+   * Writes the events in windows of {@code maxInFlight} events, so Cassandra is never flooded; after
+   * each window, {@code afterWindow} gets how many are written so far. Within a window the account
+   * rows of one partition (a client's funding account in a month: under load, most of the window)
+   * go as single-partition unlogged batches, one mutation each instead of one request per row; the
+   * per-payment rows are separate partitions and stay separate requests. Not logged batches: those
+   * make Cassandra write and delete a batchlog entry, for an atomicity the projector already has,
+   * since it commits its offsets only after every write of the window and re-reads a half-written one.
    */
   public Future<Void> writeInWindows(List<? extends ProjectedEvent> events, int maxInFlight, Context context,
       java.util.function.IntFunction<Future<Void>> afterWindow) {
@@ -67,12 +74,41 @@ public final class HistoryRepository {
       return Future.succeededFuture();
     }
     int to = Math.min(events.size(), from + maxInFlight);
-    List<Future<Void>> window = new ArrayList<>(to - from);
+    List<Future<?>> window = new ArrayList<>();
+    Map<String, List<BoundStatement>> accountRows = new LinkedHashMap<>();
     for (int i = from; i < to; i++) {
-      window.add(write(events.get(i), context));
+      ProjectedEvent event = events.get(i);
+      if (event instanceof HistoryEvent e) {
+        window.add(execute(byPayment(e), context));
+        accountRows.computeIfAbsent(e.clientId() + '\n' + e.fundingAccountId() + '\n' + MONTH.format(e.occurredAt()),
+            k -> new ArrayList<>()).add(byAccount(e));
+      } else {
+        window.add(write(event, context));
+      }
+    }
+    for (List<BoundStatement> partition : accountRows.values()) {
+      for (int start = 0; start < partition.size(); start += ACCOUNT_ROWS_PER_BATCH) {
+        List<BoundStatement> chunk = partition.subList(start, Math.min(partition.size(), start + ACCOUNT_ROWS_PER_BATCH));
+        window.add(execute(chunk.size() == 1 ? chunk.get(0)
+            : BatchStatement.newInstance(DefaultBatchType.UNLOGGED).addAll(chunk), context));
+      }
     }
     return Future.all(window).compose(v -> afterWindow.apply(to))
         .compose(v -> writeFrom(events, to, maxInFlight, context, afterWindow));
+  }
+
+  private Future<?> execute(Statement<?> statement, Context context) {
+    return Future.fromCompletionStage(session.executeAsync(statement), context);
+  }
+
+  private BoundStatement byPayment(HistoryEvent e) {
+    return insertByPayment.bind(e.paymentId(), e.occurredAt(), e.eventId(), e.clientId(), e.type(), e.payload());
+  }
+
+  /** The account's list needs no payload (GET /v1/payments/{id}/events has it): a row a fraction of the size. */
+  private BoundStatement byAccount(HistoryEvent e) {
+    return insertByAccount.bind(e.clientId(), e.fundingAccountId(), MONTH.format(e.occurredAt()), e.occurredAt(),
+        e.eventId(), e.type(), e.paymentId(), e.status(), e.amount(), e.currency());
   }
 
   public Future<Void> write(ProjectedEvent event, Context context) {
@@ -83,14 +119,9 @@ public final class HistoryRepository {
     return write((HistoryEvent) event, context);
   }
 
+  /** Both history rows of one event, as two idempotent inserts in parallel. */
   public Future<Void> write(HistoryEvent e, Context context) {
-    Future<?> byPayment = Future.fromCompletionStage(session.executeAsync(
-        insertByPayment.bind(e.paymentId(), e.occurredAt(), e.eventId(), e.clientId(), e.type(), e.payload())),
-        context);
-    Future<?> byAccount = Future.fromCompletionStage(session.executeAsync(
-        insertByAccount.bind(e.clientId(), e.fundingAccountId(), MONTH.format(e.occurredAt()), e.occurredAt(),
-            e.eventId(), e.type(), e.paymentId(), e.status(), e.amount(), e.currency(), e.payload())), context);
-    return Future.all(byPayment, byAccount).mapEmpty();
+    return Future.all(execute(byPayment(e), context), execute(byAccount(e), context)).mapEmpty();
   }
 
   public record StoredEvent(String eventId, String type, Instant occurredAt, String clientId, String payload) {}

@@ -32,7 +32,10 @@ public final class CassandraServer implements EmbeddedServer {
   private final String javaBin;
   private final ChildProcess child;
 
-  CassandraServer(Path dataDir, int port, int storagePort, ServerClasspath classpath, String javaBin) {
+  private final JitFlags jit;
+
+  CassandraServer(Path dataDir, int port, int storagePort, ServerClasspath classpath, String javaBin, JitFlags jit) {
+    this.jit = jit;
     this.dir = dataDir.toAbsolutePath().resolve("cassandra");
     this.port = port;
     this.storagePort = storagePort;
@@ -137,8 +140,9 @@ public final class CassandraServer implements EmbeddedServer {
 
   private List<String> jvmArgs(Path yaml, Path logback) {
     Path abs = dir.toAbsolutePath();
-    List<String> args = new ArrayList<>(List.of(
-        "-Xms256m", "-Xmx1g", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    List<String> args = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-Xss512k"));
+    args.addAll(jit.flags());
+    args.addAll(List.of(
         "-Dcassandra.config=file://" + yaml.toAbsolutePath(),
         "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
         "-Dcassandra-foreground=yes",

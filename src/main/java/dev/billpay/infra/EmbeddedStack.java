@@ -56,10 +56,11 @@ public final class EmbeddedStack implements AutoCloseable {
     String javaBin = JavaRuntime.javaBinary(e.javaHome());
     PostgresServer postgres = config.pg().external() ? null : new PostgresServer(e.dataDir(), e.pgPort());
     KafkaServer kafka = config.kafka().external() ? null : new KafkaServer(e.dataDir(), e.kafkaPort(),
-        e.kafkaControllerPort(), ServerClasspath.read(e.runtimeClasspathDir(), "kafka"), javaBin);
+        e.kafkaControllerPort(), ServerClasspath.read(e.runtimeClasspathDir(), "kafka"), javaBin,
+        JitFlags.of(e.serversQuickStart()));
     CassandraServer cassandra = config.cassandra().external() ? null : new CassandraServer(e.dataDir(),
         e.cassandraPort(), e.cassandraStoragePort(), ServerClasspath.read(e.runtimeClasspathDir(), "cassandra"),
-        javaBin);
+        javaBin, JitFlags.of(e.serversQuickStart()));
 
     List<EmbeddedServer> servers = new ArrayList<>();
     for (EmbeddedServer s : new EmbeddedServer[] {postgres, kafka, cassandra}) {

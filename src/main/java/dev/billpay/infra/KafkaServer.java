@@ -22,7 +22,10 @@ public final class KafkaServer implements EmbeddedServer {
   private final String javaBin;
   private final ChildProcess child;
 
-  KafkaServer(Path dataDir, int port, int controllerPort, ServerClasspath classpath, String javaBin) {
+  private final JitFlags jit;
+
+  KafkaServer(Path dataDir, int port, int controllerPort, ServerClasspath classpath, String javaBin, JitFlags jit) {
+    this.jit = jit;
     this.dir = dataDir.toAbsolutePath().resolve("kafka");
     this.port = port;
     this.controllerPort = controllerPort;
@@ -49,7 +52,7 @@ public final class KafkaServer implements EmbeddedServer {
     if (!Files.exists(dir.resolve("data/meta.properties"))) {
       format(properties);
     }
-    child.start(javaBin, jvmArgs(), classpath.classpath(), "kafka.Kafka", List.of(properties.toString()));
+    child.start(javaBin, jvmArgs(jit), classpath.classpath(), "kafka.Kafka", List.of(properties.toString()));
     Readiness.awaitPort(HOST, port, child, 120_000);
     Readiness.retry(this::describeCluster, 60_000);
   }
@@ -77,7 +80,7 @@ public final class KafkaServer implements EmbeddedServer {
 
   private void format(Path properties) throws Exception {
     String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(16));
-    int exit = ChildProcess.runToCompletion(javaBin, jvmArgs(), classpath.classpath(), "kafka.tools.StorageTool",
+    int exit = ChildProcess.runToCompletion(javaBin, jvmArgs(jit), classpath.classpath(), "kafka.tools.StorageTool",
         List.of("format", "-t", clusterId, "-c", properties.toString()), dir, child.logFile());
     if (exit != 0) {
       throw new IllegalStateException("Kafka storage format failed (exit " + exit + "); see " + child.logFile());
@@ -110,9 +113,11 @@ public final class KafkaServer implements EmbeddedServer {
     return file;
   }
 
-  private static List<String> jvmArgs() {
-    return List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+  private static List<String> jvmArgs(JitFlags jit) {
+    List<String> args = new java.util.ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
+    args.addAll(jit.flags());
+    args.addAll(List.of("-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    return args;
   }
 
   private static byte[] randomBytes(int n) {
