@@ -113,7 +113,8 @@ class BenchmarkReportTest {
   /** A run where the gateway peaks at 1,000/s, (a) at 2,000/s, (a') at 4,000/s, (b) at 20,000/s, on 2 cores. */
   private static BenchmarkResults results(double busyShare, double otherCores) {
     BenchmarkSettings settings = new BenchmarkSettings(30, 10, 64, 0, 500, 18090, Path.of("target/benchmark-data"),
-        Path.of("load-tests/results"), 600, 300, List.of("the machine was also building another project"));
+        Path.of("load-tests/results"), 600, 300, List.of("the machine was also building another project"),
+        BenchmarkSettings.Options.NONE);
     List<PhaseResult> phases = List.of(
         phase(Subject.IN_MEMORY, Model.CLOSED, 20_000, 0, busyShare, otherCores),
         phase(Subject.RAW_POSTGRES, Model.CLOSED, 2_000, 0, busyShare, otherCores),
@@ -122,12 +123,12 @@ class BenchmarkReportTest {
         phase(Subject.RAW_POSTGRES, Model.OPEN, 500, 500, 0.3, 0),
         phase(Subject.GATEWAY, Model.OPEN, 500, 500, 0.5, 0));
     List<GatewayLag> lags = List.of(new GatewayLag(Model.OPEN, new LatencySummary(15_000, 12, 30, 45, 80),
-        new LatencySummary(498, 40, 90, 120, 300), 500, 2));
+        new LatencySummary(498, 40, 90, 120, 300), 500, 2, null));
     return new BenchmarkResults(Instant.parse("2026-11-30T14:00:00Z"), MACHINE, settings,
         new BenchmarkResults.GatewaySetup(2, 16, "fsync=on, synchronous_commit=on, PostgreSQL 17.11",
             List.of("per-client rate limit 1,000,000 requests/s"), List.of("Kafka: -Xmx512m -XX:+UseSerialGC")), 500,
         phases, lags, List.of(),
-        "load-tests/benchmark.sh");
+        "load-tests/benchmark.sh", null);
   }
 
   private static PhaseResult phase(Subject subject, Model model, double perSecond, double rate, double busyShare,
