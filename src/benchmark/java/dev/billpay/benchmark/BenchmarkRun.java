@@ -105,15 +105,16 @@ final class BenchmarkRun {
   }
 
   /** With --profile, the gateway's CPU profile over the phase's measured window. */
-  private PhaseResult profiled(LoadGenerator.Window w, PhaseCall.Body phase) throws Exception {
+  private PhaseResult profiled(LoadGenerator.Window w, java.util.concurrent.Callable<PhaseResult> phase)
+      throws Exception {
     if (!settings.options().profile()) {
-      return phase.run();
+      return phase.call();
     }
     Path flame = settings.resultsDir().toAbsolutePath().resolve(reportName().replace(".md", "-flame.html"));
     Files.createDirectories(flame.getParent());
     var done = GatewayProfiler.of(settings.options().profilerJar(),
         settings.dataDir().toAbsolutePath().resolveSibling("benchmark-profiler"), gateway.pid()).during(w, flame);
-    PhaseResult result = phase.run();
+    PhaseResult result = phase.call();
     profile = done.get(60, TimeUnit.SECONDS);
     out.println(profile.problem() == null ? "profile (" + profile.event() + "): " + flame
         : "warning: no profile: " + profile.problem());
@@ -128,19 +129,7 @@ final class BenchmarkRun {
     }
     settle(s);
     out.printf(java.util.Locale.ROOT, "soak: %d minute(s) at %.1f/s ...%n", minutes, rate);
-    GatewayHeap heap = null;
-    try {
-      heap = GatewayHeap.attach(gateway.pid());
-    } catch (Exception | LinkageError e) {
-      out.println("warning: cannot read the gateway's heap after GC: " + e);
-    }
-    try {
-      return SoakRun.run(s.runner(), s.toGateway(), rate, minutes, s.drain(), heap);
-    } finally {
-      if (heap != null) {
-        heap.close();
-      }
-    }
+    return SoakRun.run(s.runner(), s.toGateway(), rate, minutes, s.drain(), gateway.pid(), out);
   }
 
   /** Starts the gateway and the endpoint, and the load generator's clients of all three subjects. */
@@ -200,11 +189,6 @@ final class BenchmarkRun {
 
   private interface PhaseCall {
     PhaseResult run(LoadGenerator.Window window) throws Exception;
-
-    /** A phase whose window is already chosen. */
-    interface Body {
-      PhaseResult run() throws Exception;
-    }
   }
 
   private LoadGenerator.Window window() {
@@ -287,12 +271,7 @@ final class BenchmarkRun {
     return "load-tests/benchmark.sh --duration " + settings.durationSeconds() + " --warmup " + settings.warmupSeconds()
         + " --connections " + settings.connections()
         + (settings.rateIsAutomatic() ? "" : " --rate " + settings.rate()) + " --lag-sample " + settings.lagSample()
-        + optionsLine(settings.options());
-  }
-
-  private static String optionsLine(BenchmarkSettings.Options o) {
-    return (o.soakMinutes() > 0 ? " --soak-minutes " + o.soakMinutes() : "")
-        + (o.webhooks() ? " --webhooks --webhook-clients " + o.webhookClients() : "") + (o.profile() ? " --profile" : "");
+        + settings.options().commandLine();
   }
 
   private String reportName() {

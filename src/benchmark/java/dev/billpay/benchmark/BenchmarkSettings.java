@@ -32,6 +32,12 @@ record BenchmarkSettings(int durationSeconds, int warmupSeconds, int connections
     boolean profile() {
       return profilerJar != null;
     }
+
+    /** These options as they were given to benchmark.sh (empty when none). */
+    String commandLine() {
+      return (soakMinutes > 0 ? " --soak-minutes " + soakMinutes : "")
+          + (webhooks() ? " --webhooks --webhook-clients " + webhookClients : "") + (profile() ? " --profile" : "");
+    }
   }
 
   BenchmarkSettings {

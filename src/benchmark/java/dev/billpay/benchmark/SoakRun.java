@@ -26,7 +26,25 @@ final class SoakRun {
 
   private SoakRun() {}
 
+  /** Runs the soak; without a heap reading (attach refused) it still runs, and says so on {@code out}. */
   static Result run(PhaseRunner runner, LoadGenerator.Operation posts, double rate, int minutes,
+      PipelineDrain drain, long gatewayPid, java.io.PrintStream out) throws Exception {
+    GatewayHeap heap = null;
+    try {
+      heap = GatewayHeap.attach(gatewayPid);
+    } catch (Exception | LinkageError e) {
+      out.println("warning: cannot read the gateway's heap after GC: " + e);
+    }
+    try {
+      return sampled(runner, posts, rate, minutes, drain, heap);
+    } finally {
+      if (heap != null) {
+        heap.close();
+      }
+    }
+  }
+
+  private static Result sampled(PhaseRunner runner, LoadGenerator.Operation posts, double rate, int minutes,
       PipelineDrain drain, GatewayHeap heap) throws Exception {
     AtomicLong errors = new AtomicLong();
     LoadGenerator.Operation counted = () -> posts.call().onFailure(e -> errors.incrementAndGet());

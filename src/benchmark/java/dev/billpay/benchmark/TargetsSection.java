@@ -51,7 +51,7 @@ final class TargetsSection {
     Optional<PhaseResult> peak = r.phase(Subject.GATEWAY, Model.CLOSED);
     double drain = peak.map(PhaseResult::drainSeconds).orElse(Double.NaN);
     rows.add(row("pipeline empty after the peak phase (outbox sent, projector and webhook dispatcher at the end,"
-        + " no delivery pending)", "≤ 2 s", drain < 0 ? "not within the wait" : seconds(drain),
+        + " no delivery pending)", "≤ 2 s", !Double.isFinite(drain) ? "n/a" : drain < 0 ? "not within the wait" : seconds(drain),
         drain >= 0 && drain <= DRAIN_TARGET_SECONDS, Double.isFinite(drain)));
     Optional<PhaseResult> half = r.phase(Subject.GATEWAY, Model.OPEN);
     long p99 = half.map(p -> p.outcome().latency().p99()).orElse(-1L);
@@ -61,10 +61,12 @@ final class TargetsSection {
     long kafka = lag.map(l -> l.kafka().count() > 0 ? l.kafka().p99() : -1).orElse(-1L);
     rows.add(row("accept → Kafka p99 at half peak", "≤ 100 ms", kafka < 0 ? "n/a" : count(kafka) + " ms",
         kafka <= KAFKA_P99_TARGET_MILLIS, kafka >= 0));
-    long cassandra = lag.map(l -> l.cassandra().count() > 0 && l.cassandraMissing() == 0 ? l.cassandra().p99() : -1)
-        .orElse(-1L);
-    rows.add(row("accept → Cassandra p99 at half peak", "≤ 250 ms", cassandra < 0 ? "n/a (none or missing rows)"
-        : count(cassandra) + " ms", cassandra <= CASSANDRA_P99_TARGET_MILLIS, cassandra >= 0));
+    // a sampled payment missing from Cassandra after the probe's wait is far beyond the target
+    long cassandra = lag.map(l -> l.cassandra().count() > 0 ? l.cassandra().p99() : -1).orElse(-1L);
+    int missing = lag.map(GatewayLag::cassandraMissing).orElse(0);
+    rows.add(row("accept → Cassandra p99 at half peak", "≤ 250 ms", cassandra < 0 ? "n/a"
+        : count(cassandra) + " ms" + (missing > 0 ? " (" + count(missing) + " of the sample missing)" : ""),
+        cassandra <= CASSANDRA_P99_TARGET_MILLIS && missing == 0, cassandra >= 0));
     double growth = cpuGrowth(r);
     rows.add(row("CPU per payment (gateway JVM + PostgreSQL + Kafka + Cassandra, whole phase) at half peak ÷ at"
         + " peak", "≤ 1.25x", Double.isFinite(growth) ? ratio(growth) + "x" : "n/a", growth <= CPU_GROWTH_TARGET,
