@@ -11,10 +11,14 @@
 #   CONNECTIONS       concurrent connections / HTTP pool size    (default 64)
 #   RATE              offered load of the open-model phases, /s  (default: half of the gateway's peak)
 #   LAG_SAMPLE        payments per gateway phase for the Cassandra lag (default 500)
+#   SOAK_MINUTES      minutes of soak at the open-model rate after the other phases (default 0 = none)
 #   JAVA              the java binary                            (default: java on the PATH)
 # Builds the jars first if one is missing (mvn -B -q -DskipTests package makes target/billpay.jar and
 # target/billpay-benchmark.jar, the benchmark's own, which runs the gateway from the first; MAVEN_ARGS=-o
 # for offline).
+# Options beyond the knobs: --webhooks (the dispatcher subscribed: clients with one endpoint each on a local
+# receiver), --profile (a flame graph of the gateway at half peak; fetches async-profiler (ASYNC_PROFILER_VERSION, default 4.0)
+# from Maven Central into target/benchmark-tools/ once), --help for all.
 # Works from any directory, as root and as an ordinary user.
 set -euo pipefail
 
@@ -40,6 +44,19 @@ knob --warmup "${WARMUP_SECONDS:-}"
 knob --connections "${CONNECTIONS:-}"
 knob --rate "${RATE:-}"
 knob --lag-sample "${LAG_SAMPLE:-}"
+knob --soak-minutes "${SOAK_MINUTES:-}"
+
+# --profile: the async-profiler jar (its native library for linux-x64 and arm64), fetched only when asked for
+async_profiler_version="${ASYNC_PROFILER_VERSION:-4.0}"
+for arg in "${args[@]}"; do
+  if [[ "$arg" == "--profile" && ! -f target/benchmark-tools/async-profiler.jar ]]; then
+    echo "fetching tools.profiler:async-profiler:${async_profiler_version} (mvn dependency:copy) ..."
+    # shellcheck disable=SC2086 # MAVEN_ARGS is intentionally word-split
+    mvn -B -q ${MAVEN_ARGS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="tools.profiler:async-profiler:${async_profiler_version}" \
+      -DoutputDirectory=target/benchmark-tools -Dmdep.stripVersion=true
+  fi
+done
 
 log="$(mktemp "${TMPDIR:-/tmp}/billpay-benchmark.XXXXXX")"
 trap 'rm -f "$log"' EXIT

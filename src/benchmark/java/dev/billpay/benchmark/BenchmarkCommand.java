@@ -52,13 +52,40 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Where the report is written (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
 
+  @Option(names = "--soak-minutes", defaultValue = "0",
+      description = "After the other phases, this many minutes at the open-model rate, sampling the pipeline's"
+          + " backlogs and the gateway's heap after GC every 10 s; 0 = no soak (default).")
+  int soakMinutes;
+
+  @Option(names = "--webhooks", description = "Subscribe the webhook dispatcher: the payments are spread over"
+      + " --webhook-clients clients, each with one endpoint receiving every event on a receiver in this JVM.")
+  boolean webhooks;
+
+  @Option(names = "--webhook-clients", defaultValue = "10",
+      description = "Clients (one webhook endpoint each) with --webhooks (default: ${DEFAULT-VALUE}).")
+  int webhookClients;
+
+  @Option(names = "--receiver-port", defaultValue = "18091",
+      description = "Port of the webhook receiver with --webhooks (default: ${DEFAULT-VALUE}).")
+  int receiverPort;
+
+  @Option(names = "--profile", description = "A CPU profile (flame graph) of the gateway JVM during the half-peak"
+      + " phase, with async-profiler; benchmark.sh fetches it (see --profiler-jar).")
+  boolean profile;
+
+  @Option(names = "--profiler-jar", defaultValue = "target/benchmark-tools/async-profiler.jar",
+      description = "The tools.profiler:async-profiler jar that holds libasyncProfiler.so (default:"
+          + " ${DEFAULT-VALUE}).")
+  Path profilerJar;
+
   @Option(names = "--note", description = "A remark to print in the report's notes (repeatable).")
   List<String> notes = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     BenchmarkSettings settings = new BenchmarkSettings(durationSeconds, warmupSeconds, connections, rate, lagSample,
-        endpointPort, dataDir, resultsDir, 600, 300, notes);
+        endpointPort, dataDir, resultsDir, 600, 300, notes, new BenchmarkSettings.Options(soakMinutes,
+        webhooks ? webhookClients : 0, receiverPort, profile ? profilerJar : null));
     Path report = new BenchmarkRun(settings, System.out).execute();
     System.out.println("report: " + report);
     return 0;

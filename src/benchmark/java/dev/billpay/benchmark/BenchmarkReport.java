@@ -25,10 +25,12 @@ final class BenchmarkReport {
   private BenchmarkReport() {}
 
   static String markdown(BenchmarkResults r) {
-    return "# billpay-gateway benchmark, " + TITLE_STAMP.format(r.startedAt()) + "\n\n"
-        + "Written by `" + r.command() + "` (`billpay-benchmark`). It measures; it asserts"
-        + " nothing. Load generator, gateway and servers all ran on this one machine.\n\n"
-        + "## Summary\n\n" + summary(r)
+    return "# billpay-gateway benchmark, " + TITLE_STAMP.format(r.startedAt()) + ": gateway / (a') = "
+        + ratio(TargetsSection.headline(r)) + "\n\n"
+        + "## Summary\n\n" + TargetsSection.headlineSentence(r) + "\n" + summary(r)
+        + "\nWritten by `" + r.command() + "` (`billpay-benchmark`). It measures; it asserts"
+        + " nothing. Load generator, gateway and servers all ran on this one machine.\n"
+        + "\n## Targets (issue 14)\n\n" + TargetsSection.table(r)
         + "\n## Machine\n\n" + machine(r.machine())
         + "\n## Settings\n\n" + SettingsText.of(r)
         + "\n## Throughput ceilings (closed loop, " + r.settings().connections() + " connections)\n\n" + peaks(r)
@@ -36,18 +38,58 @@ final class BenchmarkReport {
         + "\n## Pipeline lag of the gateway (milliseconds)\n\n" + lags(r)
         + "\n## CPU seconds per 1,000 requests, by process\n\n" + cpu(r)
         + "\n## The gateway JVM's CPU by thread\n\n" + CpuTable.gatewayThreads(r.phases())
+        + "\n## Soak\n\n" + SoakSection.of(r.extras().soak())
+        + webhooks(r)
+        + "\n## CPU profile of the gateway at half peak\n\n" + profile(r)
         + errors(r)
-        + "\n## What limits the result\n\n" + LimitsAnalysis.paragraph(r) + "\n"
+        + "\n## What limits the result\n\n" + LimitsAnalysis.paragraph(r) + "\n" + perProcess(r)
         + "\n## Notes\n\n" + notes(r);
+  }
+
+  private static String perProcess(BenchmarkResults r) {
+    var peak = r.phase(Subject.GATEWAY, Model.CLOSED);
+    var half = r.phase(Subject.GATEWAY, Model.OPEN);
+    if (peak.isEmpty() || half.isEmpty()) {
+      return "";
+    }
+    return "\n" + CpuTable.perPaymentAtPeakAndHalf(peak.get(), half.get()) + "\nWindow = the measured seconds only;"
+        + " whole phase = warm-up to empty pipeline, per payment of the phase.\n";
+  }
+
+  private static String webhooks(BenchmarkResults r) {
+    BenchmarkResults.Extras e = r.extras();
+    if (e.webhookClients() == 0) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, "%n## Webhooks%n%nThe payments were spread evenly over %d clients,"
+        + " each with one webhook endpoint subscribed to every event type (`\"event_types\":[\"*\"]`), all on a"
+        + " receiver in the load generator's JVM (its own event loop) answering 200; its CPU counts as the load"
+        + " generator's. The receiver got %s deliveries in the whole run. The lag table above has the accept →"
+        + " delivered rows; the drain after each gateway phase waited for no delivery pending.%n",
+        e.webhookClients(), count(e.webhooksReceived()));
+  }
+
+  private static String profile(BenchmarkResults r) {
+    BenchmarkResults.Profile p = r.extras().profile();
+    if (p == null) {
+      return "not taken (`--profile` takes one with async-profiler)\n";
+    }
+    if (p.fileName() == null) {
+      return "failed: " + p.problem() + "\n";
+    }
+    return "Flame graph: [" + p.fileName() + "](" + p.fileName() + ") (async-profiler, event " + p.event()
+        + ", every " + GatewayProfiler.INTERVAL + " of CPU, over the half-peak phase's measured window; the"
+        + " profiler was attached during that window, so its figures include the profiler's own small cost).\n";
   }
 
   /** The few lines printed at the end of a run. */
   static String consoleSummary(BenchmarkResults r) {
     double c = r.peak(Subject.GATEWAY);
     return String.format(java.util.Locale.ROOT,
-        "peaks: (a) raw PostgreSQL %s tx/s, (b) in-memory %s req/s, (c) gateway %s payments/s%n"
-            + "ratios: gateway/(a) = %s, gateway/(b) = %s%n",
-        rate(r.peak(Subject.RAW_POSTGRES)), rate(r.peak(Subject.IN_MEMORY)), rate(c),
+        "peaks: (a') raw PostgreSQL without NOTIFY %s tx/s, (a) %s tx/s, (b) in-memory %s req/s, (c) gateway %s"
+            + " payments/s%nheadline: gateway/(a') = %s; also gateway/(a) = %s, gateway/(b) = %s%n",
+        rate(r.peak(Subject.RAW_POSTGRES_NO_NOTIFY)), rate(r.peak(Subject.RAW_POSTGRES)),
+        rate(r.peak(Subject.IN_MEMORY)), rate(c), ratio(TargetsSection.headline(r)),
         ratio(c / r.peak(Subject.RAW_POSTGRES)), ratio(c / r.peak(Subject.IN_MEMORY)));
   }
 
@@ -117,11 +159,16 @@ final class BenchmarkReport {
       rows.add(lagRow(phase + ": accept to Kafka", count(l.kafka().count()) + " events", l.kafka()));
       rows.add(lagRow(phase + ": accept to Cassandra", count(l.cassandraSampled()) + " sampled, "
           + count(l.cassandraMissing()) + " missing", l.cassandra()));
+      if (l.webhook() != null) {
+        rows.add(lagRow(phase + ": accept to webhook delivered", count(l.webhook().delivered().count())
+            + " deliveries, " + count(l.webhook().notDelivered()) + " not delivered", l.webhook().delivered()));
+      }
     }
     return table(List.of("", "of", "p50", "p95", "p99", "max"), rows)
         + "\nAccept = the event's `time` (the gateway's clock when it accepted the payment; the transaction"
         + " commits just after, before the 201). Kafka = the record's timestamp (set when the relay produced it)."
-        + " Cassandra = `writetime(payload)` of the row in `payment_events_by_payment`. Clocks are the same"
+        + " Cassandra = `writetime(payload)` of the row in `payment_events_by_payment`. Webhook delivered (with"
+        + " --webhooks) = when the dispatcher recorded the receiver's 200 for the created event. Clocks are the same"
         + " machine's. At the peak the pipeline falls behind (the relay and projector catch up after the burst; the"
         + " notes say how long that took), so peak lags grow with the phase's length.\n";
   }

@@ -13,7 +13,22 @@ import java.util.Optional;
  */
 record BenchmarkResults(Instant startedAt, MachineDescription machine, BenchmarkSettings settings,
     GatewaySetup gateway, double offeredRate, List<PhaseResult> phases, List<GatewayLag> lags, List<String> notes,
-    String command) {
+    String command, Extras extras) {
+
+  BenchmarkResults {
+    extras = extras == null ? Extras.NONE : extras;
+  }
+
+  /**
+   * The optional parts' results: the soak (null when not run), the profile (null when not asked for)
+   * and, with --webhooks, how many clients had an endpoint and how many deliveries the receiver got.
+   */
+  record Extras(SoakRun.Result soak, Profile profile, int webhookClients, long webhooksReceived) {
+    static final Extras NONE = new Extras(null, null, 0, 0);
+  }
+
+  /** The flame graph's file name (next to the report; null if none was written), the event sampled, any problem. */
+  record Profile(String fileName, String event, String problem) {}
 
   /**
    * The gateway's side of the settings: verticles, PostgreSQL pool, what the benchmark overrode, and
@@ -24,11 +39,21 @@ record BenchmarkResults(Instant startedAt, MachineDescription machine, Benchmark
 
   /** Accept-to-Kafka (every created event of the window) and accept-to-Cassandra (a sample) lags, in ms. */
   record GatewayLag(Model model, LatencySummary kafka, LatencySummary cassandra, int cassandraSampled,
-      int cassandraMissing) {}
+      int cassandraMissing, WebhookLag webhook) {}
+
+  /**
+   * Accept to the receiver's 200 (the delivery's completion) of the created events' deliveries, in ms,
+   * and how many of those deliveries had not succeeded when read; null without --webhooks.
+   */
+  record WebhookLag(LatencySummary delivered, int notDelivered) {}
 
   BenchmarkResults withLags(List<GatewayLag> measured) {
     return new BenchmarkResults(startedAt, machine, settings, gateway, offeredRate, phases, List.copyOf(measured),
-        notes, command);
+        notes, command, extras);
+  }
+
+  BenchmarkResults withExtras(Extras more) {
+    return new BenchmarkResults(startedAt, machine, settings, gateway, offeredRate, phases, lags, notes, command, more);
   }
 
   Optional<PhaseResult> phase(Subject subject, Model model) {

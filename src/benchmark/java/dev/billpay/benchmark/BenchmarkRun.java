@@ -48,6 +48,10 @@ final class BenchmarkRun {
   private final Map<Model, List<String>> gatewaySamples = new EnumMap<>(Model.class);
   private List<String> jvmFlags = List.of();
   private MachineDescription machine;
+  private RunEnvironment env;
+  private MeasuredGateway gateway;
+  private WebhookSink sink;
+  private BenchmarkResults.Profile profile;
 
   BenchmarkRun(BenchmarkSettings settings, PrintStream out) {
     this.settings = settings;
@@ -55,7 +59,7 @@ final class BenchmarkRun {
   }
 
   Path execute() throws Exception {
-    RunEnvironment env = new RunEnvironment(settings, System.getenv());
+    env = new RunEnvironment(settings, System.getenv());
     env.prepareDataDir(settings.endpointPort());
     GatewayConfig config = resolved(env.config());
     machine = MachineDescription.ofThisMachine(settings.dataDir());
@@ -91,16 +95,47 @@ final class BenchmarkRun {
     print(s.runner().open(Subject.RAW_POSTGRES, s.raw(), rate, window(), null));
     settle(s);
     print(gatewayPhase(Model.OPEN, s.toGateway(),
-        w -> s.runner().open(Subject.GATEWAY, s.toGateway(), rate, w, drained)));
-    BenchmarkResults results = results(env, s.durability(), rate).withLags(probeLags(config));
+        w -> profiled(w, () -> s.runner().open(Subject.GATEWAY, s.toGateway(), rate, w, drained))));
+    List<GatewayLag> lags = probeLags(config, s.pool());
+    SoakRun.Result soak = soak(s, rate);
+    BenchmarkResults results = results(env, s.durability(), rate).withLags(lags).withExtras(new BenchmarkResults.Extras(
+        soak, profile, settings.options().webhookClients(), sink == null ? 0 : sink.received()));
     out.print(BenchmarkReport.consoleSummary(results));
     return write(results);
+  }
+
+  /** With --profile, the gateway's CPU profile over the phase's measured window. */
+  private PhaseResult profiled(LoadGenerator.Window w, java.util.concurrent.Callable<PhaseResult> phase)
+      throws Exception {
+    if (!settings.options().profile()) {
+      return phase.call();
+    }
+    Path flame = settings.resultsDir().toAbsolutePath().resolve(reportName().replace(".md", "-flame.html"));
+    Files.createDirectories(flame.getParent());
+    var done = GatewayProfiler.of(settings.options().profilerJar(),
+        settings.dataDir().toAbsolutePath().resolveSibling("benchmark-profiler"), gateway.pid()).during(w, flame);
+    PhaseResult result = phase.call();
+    profile = done.get(60, TimeUnit.SECONDS);
+    out.println(profile.problem() == null ? "profile (" + profile.event() + "): " + flame
+        : "warning: no profile: " + profile.problem());
+    return result;
+  }
+
+  /** With --soak-minutes, the soak at the open-model rate, on an empty pipeline. */
+  private SoakRun.Result soak(Subjects s, double rate) throws Exception {
+    int minutes = settings.options().soakMinutes();
+    if (minutes == 0) {
+      return null;
+    }
+    settle(s);
+    out.printf(java.util.Locale.ROOT, "soak: %d minute(s) at %.1f/s ...%n", minutes, rate);
+    return SoakRun.run(s.runner(), s.toGateway(), rate, minutes, s.drain(), gateway.pid(), out);
   }
 
   /** Starts the gateway and the endpoint, and the load generator's clients of all three subjects. */
   private Subjects start(RunEnvironment env, GatewayConfig config) throws Exception {
     out.println("starting the gateway and its embedded servers under " + settings.dataDir() + " ...");
-    MeasuredGateway gateway = MeasuredGateway.start(env.config(), env.childEnvironment(),
+    gateway = MeasuredGateway.start(env.config(), env.childEnvironment(),
         Duration.ofSeconds(settings.readyTimeoutSeconds()));
     cleanup.push(gateway);
     out.println("gateway ready (pid " + gateway.pid() + ", log " + gateway.logFile() + ")");
@@ -115,17 +150,29 @@ final class BenchmarkRun {
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("billpay-benchmark")
         .setMaxWaitQueueSize(-1)).connectingTo(PgPools.connectOptions(config.pg())).using(vertx).build();
     PipelineDrain drain = new PipelineDrain(pool, config.kafka().bootstrapServers(),
-        config.kafka().paymentEventsTopic(), List.of(config.projector().groupId(), config.webhooks().groupId()));
+        config.kafka().paymentEventsTopic(), config.projector().groupId(), config.webhooks().groupId());
     cleanup.push(drain);
     RawPostgresCeiling raw = new RawPostgresCeiling(pool, DevClient.CLIENT_ID, runId);
     await(raw.createTables());
     cleanup.push(() -> await(raw.dropTables()));
     PaymentPosts toEndpoint = new PaymentPosts(vertx, new PaymentPosts.Target("127.0.0.1", settings.endpointPort(),
         target.apiKey(), target.fundingAccountId(), target.payeeId()), settings.connections(), runId + "-b");
-    PaymentPosts toGateway = new PaymentPosts(vertx, target, settings.connections(), runId + "-c");
+    PaymentPosts toGateway = new PaymentPosts(vertx, gatewayTargets(target), settings.connections(), runId + "-c");
     PhaseRunner runner = new PhaseRunner(new LoadGenerator(vertx), watched(gateway, endpoint), gateway.pid(),
         clockTicks(), settings.connections());
     return new Subjects(pool, drain, raw, toEndpoint, toGateway, runner, await(RawPostgresCeiling.durability(pool)));
+  }
+
+  /** The dev client alone, or with --webhooks the clients whose endpoints the receiver answers. */
+  private List<PaymentPosts.Target> gatewayTargets(PaymentPosts.Target devClient) throws Exception {
+    BenchmarkSettings.Options o = settings.options();
+    if (!o.webhooks()) {
+      return List.of(devClient);
+    }
+    sink = WebhookSink.start(o.receiverPort());
+    cleanup.push(sink);
+    out.println("webhooks: " + o.webhookClients() + " clients, one endpoint each, on " + sink.url(0));
+    return WebhookClients.create(gateway, env.adminToken(), o.webhookClients(), sink);
   }
 
   /** A gateway phase also samples payment ids in its window for the Cassandra lag. */
@@ -189,7 +236,7 @@ final class BenchmarkRun {
     await(pool.query("CHECKPOINT").execute());
   }
 
-  private List<GatewayLag> probeLags(GatewayConfig config) {
+  private List<GatewayLag> probeLags(GatewayConfig config, Pool pool) throws Exception {
     out.println("reading accept->Kafka and accept->Cassandra lags ...");
     List<LagProbe.KafkaLag> kafka = LagProbe.kafka(config.kafka().bootstrapServers(),
         config.kafka().paymentEventsTopic());
@@ -205,7 +252,8 @@ final class BenchmarkRun {
       LagProbe.CassandraLag c = cassandra.get(model.name());
       if (w != null && c != null) {
         lags.add(new GatewayLag(model, LatencySummary.exact(LagProbe.within(kafka, w[0], w[1])),
-            LatencySummary.exact(c.lagMillis()), c.lagMillis().length + c.missing(), c.missing()));
+            LatencySummary.exact(c.lagMillis()), c.lagMillis().length + c.missing(), c.missing(),
+            settings.options().webhooks() ? WebhookLagProbe.within(pool, w[0], w[1]) : null));
       }
     }
     return lags;
@@ -216,18 +264,23 @@ final class BenchmarkRun {
     int verticles = c.http().instances() > 0 ? c.http().instances() : Runtime.getRuntime().availableProcessors();
     return new BenchmarkResults(startedAt, machine, settings,
         new BenchmarkResults.GatewaySetup(verticles, c.pg().poolSize(), durability, env.overrides(), jvmFlags), rate,
-        List.copyOf(phases), List.of(), List.of(), commandLine());
+        List.copyOf(phases), List.of(), List.of(), commandLine(), null);
   }
 
   private String commandLine() {
     return "load-tests/benchmark.sh --duration " + settings.durationSeconds() + " --warmup " + settings.warmupSeconds()
         + " --connections " + settings.connections()
-        + (settings.rateIsAutomatic() ? "" : " --rate " + settings.rate()) + " --lag-sample " + settings.lagSample();
+        + (settings.rateIsAutomatic() ? "" : " --rate " + settings.rate()) + " --lag-sample " + settings.lagSample()
+        + settings.options().commandLine();
+  }
+
+  private String reportName() {
+    return "benchmark-" + BenchmarkReport.FILE_STAMP.format(startedAt) + ".md";
   }
 
   private Path write(BenchmarkResults results) throws Exception {
     Files.createDirectories(settings.resultsDir());
-    Path file = settings.resultsDir().resolve("benchmark-" + BenchmarkReport.FILE_STAMP.format(startedAt) + ".md");
+    Path file = settings.resultsDir().resolve(reportName());
     Files.writeString(file, BenchmarkReport.markdown(results));
     return file;
   }

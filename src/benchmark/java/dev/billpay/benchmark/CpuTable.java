@@ -91,6 +91,43 @@ final class CpuTable {
     return s == null ? 0 : p.window().cores(s);
   }
 
+  /**
+   * ms of CPU per payment of each process at the gateway's peak and at half of it, over the measured
+   * window and over the whole phase, with half ÷ peak of the whole phase: where a payment's cost goes
+   * and which process grows when the load drops.
+   */
+  static String perPaymentAtPeakAndHalf(PhaseResult peak, PhaseResult half) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> names = new ArrayList<>(ProcessCpu.NAMES);
+    names.remove(ProcessCpu.ENDPOINT);
+    for (String name : names) {
+      rows.add(perPaymentRow("`" + name + "`", peak, half, u -> u.seconds().getOrDefault(name, 0.0)));
+    }
+    rows.add(perPaymentRow(CpuUsage.OTHER, peak, half, CpuUsage::other));
+    rows.add(perPaymentRow("**gateway + its servers**", peak, half, u -> TargetsSection.stackPerPayment(u)
+        * u.requests() / 1000.0));
+    rows.add(perPaymentRow("**machine busy**", peak, half, CpuUsage::machineBusy));
+    return Markdown.table(List.of("ms of CPU per payment", "peak, window", "peak, whole phase", "half peak, window",
+        "half peak, whole phase", "half ÷ peak (whole phase)"), rows);
+  }
+
+  private static List<String> perPaymentRow(String label, PhaseResult peak, PhaseResult half,
+      java.util.function.ToDoubleFunction<CpuUsage> seconds) {
+    CpuUsage pw = peak.window();
+    CpuUsage pp = TargetsSection.whole(peak);
+    CpuUsage hw = half.window();
+    CpuUsage hp = TargetsSection.whole(half);
+    double peakWhole = pp.per1000(seconds.applyAsDouble(pp));
+    double halfWhole = hp.per1000(seconds.applyAsDouble(hp));
+    return List.of(label, ms(pw.per1000(seconds.applyAsDouble(pw))), ms(peakWhole),
+        ms(hw.per1000(seconds.applyAsDouble(hw))), ms(halfWhole),
+        peakWhole > 0.0005 ? Markdown.ratio(halfWhole / peakWhole) + "x" : "n/a");
+  }
+
+  private static String ms(double v) {
+    return Markdown.seconds(v);
+  }
+
   static boolean isGatewayPeak(PhaseResult p) {
     return p.subject() == Subject.GATEWAY && p.model() == Model.CLOSED;
   }

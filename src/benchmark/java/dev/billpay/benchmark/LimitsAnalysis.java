@@ -35,7 +35,8 @@ final class LimitsAnalysis {
       return "The gateway's peak phase did not produce any payment, so there is nothing to analyse; see the errors"
           + " and the gateway's log.";
     }
-    return cpuSentence(peak.get(), r) + " " + comparison(r) + " Everything here shares one machine: the"
+    return cpuSentence(peak.get(), r) + budgetSentence(peak.get(), r) + halfPeakSentence(peak.get(), r) + " "
+        + comparison(r) + " Everything here shares one machine: the"
         + " load generator, the gateway and its three servers compete for the same cores and the same disk, so"
         + " these are this machine's ratios, not the capacity of a deployment in which PostgreSQL, Kafka and"
         + " Cassandra have hosts of their own.";
@@ -71,6 +72,48 @@ final class LimitsAnalysis {
           .append(waiting).append("; (a), with the same pool, shows where that bound lies for the bare transaction.");
     }
     return s.toString();
+  }
+
+  /** What a payment may cost in CPU for the gateway to reach (a') on these cores, against what it costs. */
+  private static String budgetSentence(PhaseResult peak, BenchmarkResults r) {
+    double ceiling = r.peak(Subject.RAW_POSTGRES_NO_NOTIFY);
+    CpuUsage w = peak.window();
+    if (ceiling <= 0 || w.requests() == 0) {
+      return "";
+    }
+    int nproc = nproc(r);
+    double budget = nproc * 1000.0 / ceiling;
+    double now = w.per1000(w.machineBusy());
+    return String.format(Locale.ROOT, " To reach (a') at %s/s on %d cores a payment may cost at most %.2f ms of"
+        + " CPU in all (load generator included); it cost %.2f ms, %s times that budget.", rate(ceiling), nproc,
+        budget, now, ratio(now / budget));
+  }
+
+  /** How the CPU per payment changes at half the peak, and in which process it grows most. */
+  private static String halfPeakSentence(PhaseResult peak, BenchmarkResults r) {
+    Optional<PhaseResult> half = r.phase(Subject.GATEWAY, Model.OPEN);
+    if (half.isEmpty() || half.get().outcome().ok() == 0) {
+      return "";
+    }
+    CpuUsage p = TargetsSection.whole(peak);
+    CpuUsage h = TargetsSection.whole(half.get());
+    String grows = "gateway JVM";
+    double most = Double.NEGATIVE_INFINITY;
+    for (String name : List.of(ProcessCpu.GATEWAY, ProcessCpu.POSTGRES, ProcessCpu.KAFKA, ProcessCpu.CASSANDRA)) {
+      double d = h.per1000(h.seconds().getOrDefault(name, 0.0)) - p.per1000(p.seconds().getOrDefault(name, 0.0));
+      if (d > most) {
+        most = d;
+        grows = name;
+      }
+    }
+    double busy = busyShare(half.get(), nproc(r));
+    return String.format(Locale.ROOT, " At half the peak (%s payments/s) a payment cost %.2f ms of CPU in the"
+            + " gateway and its servers against %.2f ms at the peak (%sx; target ≤ %.2fx), the cores were %s busy,"
+            + " and the largest change per payment is in the %s (%+.2f ms): work that a batch shares at the peak"
+            + " (a relay poll, a Kafka request, a Cassandra write, a commit's fsync) is paid by fewer payments when"
+            + " they arrive one by one.", rate(half.get().outcome().throughput()), TargetsSection.stackPerPayment(h),
+        TargetsSection.stackPerPayment(p), ratio(TargetsSection.cpuGrowth(r)), TargetsSection.CPU_GROWTH_TARGET,
+        percent(busy), grows, most);
   }
 
   /** The gateway JVM's CPU per payment against the in-memory endpoint's per request (same JSON, no I/O). */

@@ -99,7 +99,11 @@ final class MeasuredGateway implements AutoCloseable {
 
   /** A funding account and a payee of the development client, created through the API. */
   PaymentPosts.Target createFixtures() throws Exception {
-    String key = config.auth().devApiKey();
+    return fixturesOf(config.auth().devApiKey());
+  }
+
+  /** A funding account and a payee of the client whose API key is {@code key}, created through the API. */
+  PaymentPosts.Target fixturesOf(String key) throws Exception {
     String fa = create(key, "/v1/funding-accounts", "{\"type\":\"us_bank_account\",\"holder_name\":\"Benchmark\","
         + "\"routing_number\":\"021000021\",\"account_number\":\"000123456789\",\"account_type\":\"checking\"}");
     String pe = create(key, "/v1/payees", "{\"display_name\":\"Benchmark Utility\",\"biller_id\":\"blr_benchmark\","
@@ -107,16 +111,22 @@ final class MeasuredGateway implements AutoCloseable {
     return new PaymentPosts.Target("127.0.0.1", config.http().port(), key, fa, pe);
   }
 
-  private String create(String apiKey, String path, String json) throws Exception {
+  /** POSTs {@code json} with {@code bearer} and answers the id of what it created. */
+  String create(String bearer, String path, String json) throws Exception {
+    return PaymentPosts.idOf(io.vertx.core.buffer.Buffer.buffer(post(bearer, path, json)));
+  }
+
+  /** POSTs {@code json} with {@code bearer}; the body of the 201, or an exception saying what came instead. */
+  String post(String bearer, String path, String json) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
             .header("Idempotency-Key", UUID.randomUUID().toString()).timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
       throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
     }
-    return PaymentPosts.idOf(io.vertx.core.buffer.Buffer.buffer(response.body()));
+    return response.body();
   }
 
   long pid() {

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  */
 final class PaymentPosts implements LoadGenerator.Operation {
   private final HttpClient client;
-  private final RequestOptions request;
-  private final String bodyStart;
+  private final List<RequestOptions> requests = new ArrayList<>();
+  private final List<String> bodyStarts = new ArrayList<>();
   private final String runId;
   private final SplittableRandom random = new SplittableRandom(42);
   private long sequence;
@@ -33,15 +33,22 @@ final class PaymentPosts implements LoadGenerator.Operation {
   record Target(String host, int port, String apiKey, String fundingAccountId, String payeeId) {}
 
   PaymentPosts(Vertx vertx, Target target, int connections, String runId) {
+    this(vertx, List.of(target), connections, runId);
+  }
+
+  /** Payments spread over {@code targets} in turn (each a client of its own, all on the same host and port). */
+  PaymentPosts(Vertx vertx, List<Target> targets, int connections, String runId) {
     this.client = vertx.createHttpClient(
         new HttpClientOptions().setKeepAlive(true).setPipelining(false).setTcpNoDelay(true),
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-    this.request = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
-        .setURI("/v1/payments").setIdleTimeout(30_000)
-        .putHeader("Authorization", "Bearer " + target.apiKey())
-        .putHeader("Content-Type", "application/json");
-    this.bodyStart = "{\"funding_account_id\":\"" + target.fundingAccountId() + "\",\"payee_id\":\""
-        + target.payeeId() + "\",\"amount\":";
+    for (Target target : targets) {
+      requests.add(new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
+          .setURI("/v1/payments").setIdleTimeout(30_000)
+          .putHeader("Authorization", "Bearer " + target.apiKey())
+          .putHeader("Content-Type", "application/json"));
+      bodyStarts.add("{\"funding_account_id\":\"" + target.fundingAccountId() + "\",\"payee_id\":\""
+          + target.payeeId() + "\",\"amount\":");
+    }
     this.runId = runId;
   }
 
@@ -59,11 +66,12 @@ final class PaymentPosts implements LoadGenerator.Operation {
 
   @Override
   public Future<?> call() {
+    int target = (int) (sequence % requests.size());
     String key = runId + "-" + sequence++;
     // amounts vary like real bills; 100..9999 minor units stays far below the daily limit
-    Buffer body = Buffer.buffer(bodyStart + (100 + random.nextInt(9900)) + ",\"currency\":\"USD\",\"reference\":\""
+    Buffer body = Buffer.buffer(bodyStarts.get(target) + (100 + random.nextInt(9900)) + ",\"currency\":\"USD\",\"reference\":\""
         + key + "\"}");
-    return client.request(request)
+    return client.request(requests.get(target))
         .compose(req -> req.putHeader("Idempotency-Key", key).send(body))
         .compose(resp -> resp.body().map(answer -> {
           if (resp.statusCode() / 100 != 2) {

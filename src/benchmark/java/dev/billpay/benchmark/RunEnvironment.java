@@ -21,6 +21,8 @@ final class RunEnvironment {
   private final Map<String, String> child = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
   private final GatewayConfig config;
+  // the admin API creates the clients of --webhooks; a token of this run only, never a published one
+  private final String adminToken = java.util.UUID.randomUUID().toString();
 
   RunEnvironment(BenchmarkSettings settings, Map<String, String> inherited) {
     Path data = settings.dataDir().toAbsolutePath();
@@ -31,6 +33,7 @@ final class RunEnvironment {
         "BILLPAY_CASSANDRA_CONTACT_POINTS")) {
       child.put(external, "");
     }
+    child.put("BILLPAY_SECURITY_ADMIN_TOKEN", adminToken);
     setUnlessGiven(inherited, "BILLPAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000",
         "per-client rate limit 1,000,000 requests/s (burst 1,000,000; default 500)");
     setUnlessGiven(inherited, "BILLPAY_RATE_LIMIT_BURST", "1000000", null);
@@ -60,6 +63,10 @@ final class RunEnvironment {
 
   Map<String, String> childEnvironment() {
     return Map.copyOf(child);
+  }
+
+  String adminToken() {
+    return adminToken;
   }
 
   List<String> overrides() {

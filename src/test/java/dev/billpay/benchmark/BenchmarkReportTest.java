@@ -110,10 +110,70 @@ class BenchmarkReportTest {
     assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0))).doesNotContain("Processes outside the benchmark");
   }
 
+  @Test
+  @DisplayName("the first line and the summary lead with gateway/(a'), the ceiling without the NOTIFY trigger")
+  void headline() {
+    String md = BenchmarkReport.markdown(results(0.95, 0.0));
+    assertThat(md.lines().findFirst().orElseThrow()).endsWith(": gateway / (a') = 0.25");
+    assertThat(md).contains("## Summary\n\n**gateway / (a') = 0.25**: the gateway's peak of 1,000 payments/s against"
+        + " 4,000 transactions/s of (a')", "(target ≥ 1.0: **not met**). For context, gateway / (a) = 0.50");
+    assertThat(BenchmarkReport.consoleSummary(results(0.95, 0.0))).contains("headline: gateway/(a') = 0.25");
+  }
+
+  @Test
+  @DisplayName("each half-peak figure stands next to its target, met or not, and an unmeasured one says so")
+  void targets() {
+    String md = BenchmarkReport.markdown(results(0.95, 0.0));
+    assertThat(md).contains("| peak payments/s ÷ (a') | ≥ 1.00 | 0.25 | **not met** |",
+        "| p99 accept latency at half peak | ≤ 25 ms | 20.0 ms | met |",
+        "| accept → Kafka p99 at half peak | ≤ 100 ms | 45 ms | met |",
+        "| accept → Cassandra p99 at half peak | ≤ 250 ms | 120 ms (2 of the sample missing) | **not met** |",
+        " at peak | ≤ 1.25x | 1.05x | met |", "no delivery pending) | ≤ 2 s | n/a | not measured |");
+    // half peak: (36+18+1+1) s * 30/57 over 15,000 payments = 1.96 ms; peak: 56 s over 30,000 = 1.87 ms
+    assertThat(TargetsSection.cpuGrowth(results(0.95, 0.0))).isCloseTo(1.053, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(md).contains("| **gateway + its servers** | 1.867 | 1.867 | 1.965 | 1.965 | 1.05x |");
+    assertThat(LimitsAnalysis.paragraph(results(0.95, 0.0))).contains("To reach (a') at 4,000/s on 2 cores a payment"
+        + " may cost at most 0.50 ms of CPU in all", "a payment cost 1.96 ms of CPU in the gateway and its servers"
+        + " against 1.87 ms at the peak (1.05x; target ≤ 1.25x)");
+  }
+
+  @Test
+  @DisplayName("the soak sets the first and the last minute side by side and calls a growing backlog or heap")
+  void soak() {
+    List<SoakRun.Sample> samples = new java.util.ArrayList<>();
+    for (int i = 1; i <= 18; i++) {
+      long grows = i > 12 ? 5_000 : 10;
+      samples.add(new SoakRun.Sample(i * 10.0, new PipelineDrain.Backlog(grows, 3, 0, 4), 40L * 1024 * 1024, 0));
+    }
+    PhaseResult phase = phase(Subject.GATEWAY, Model.OPEN, 500, 500, 0.5, 0);
+    String md = SoakSection.of(new SoakRun.Result(3, 500, phase, samples, 42));
+    assertThat(md).contains("3 minute(s) at 500 payments/s", "42 collections",
+        "| outbox backlog (rows unsent) | 10 / 10 | 5,000 / 5,000 | yes |",
+        "| projector lag (records) | 3 / 3 | 3 / 3 | no |",
+        "| webhook backlog (records unread + deliveries pending) | 4 / 4 | 4 / 4 | no |",
+        "| gateway heap after GC (MiB) | 40 / 40 | 40 / 40 | no |", "| errors (cumulative) | 0 | 0 | no |");
+    assertThat(SoakSection.of(null)).startsWith("not run");
+  }
+
+  @Test
+  @DisplayName("the flame graph is linked with the event it sampled; webhook lags get rows of their own")
+  void profileAndWebhooks() {
+    BenchmarkResults.GatewayLag lag = new GatewayLag(Model.OPEN, new LatencySummary(15_000, 12, 30, 45, 80),
+        new LatencySummary(500, 40, 90, 120, 300), 500, 0, new BenchmarkResults.WebhookLag(
+            new LatencySummary(15_000, 50, 70, 90, 200), 3));
+    BenchmarkResults r = results(0.95, 0.0).withLags(List.of(lag)).withExtras(new BenchmarkResults.Extras(null,
+        new BenchmarkResults.Profile("benchmark-x-flame.html", "itimer", null), 10, 45_000));
+    String md = BenchmarkReport.markdown(r);
+    assertThat(md).contains("[benchmark-x-flame.html](benchmark-x-flame.html) (async-profiler, event itimer",
+        "| fixed load: accept to webhook delivered | 15,000 deliveries, 3 not delivered | 50 | 70 | 90 | 200 |",
+        "spread evenly over 10 clients", "The receiver got 45,000 deliveries");
+  }
+
   /** A run where the gateway peaks at 1,000/s, (a) at 2,000/s, (a') at 4,000/s, (b) at 20,000/s, on 2 cores. */
   private static BenchmarkResults results(double busyShare, double otherCores) {
     BenchmarkSettings settings = new BenchmarkSettings(30, 10, 64, 0, 500, 18090, Path.of("target/benchmark-data"),
-        Path.of("load-tests/results"), 600, 300, List.of("the machine was also building another project"));
+        Path.of("load-tests/results"), 600, 300, List.of("the machine was also building another project"),
+        BenchmarkSettings.Options.NONE);
     List<PhaseResult> phases = List.of(
         phase(Subject.IN_MEMORY, Model.CLOSED, 20_000, 0, busyShare, otherCores),
         phase(Subject.RAW_POSTGRES, Model.CLOSED, 2_000, 0, busyShare, otherCores),
@@ -122,12 +182,12 @@ class BenchmarkReportTest {
         phase(Subject.RAW_POSTGRES, Model.OPEN, 500, 500, 0.3, 0),
         phase(Subject.GATEWAY, Model.OPEN, 500, 500, 0.5, 0));
     List<GatewayLag> lags = List.of(new GatewayLag(Model.OPEN, new LatencySummary(15_000, 12, 30, 45, 80),
-        new LatencySummary(498, 40, 90, 120, 300), 500, 2));
+        new LatencySummary(498, 40, 90, 120, 300), 500, 2, null));
     return new BenchmarkResults(Instant.parse("2026-11-30T14:00:00Z"), MACHINE, settings,
         new BenchmarkResults.GatewaySetup(2, 16, "fsync=on, synchronous_commit=on, PostgreSQL 17.11",
             List.of("per-client rate limit 1,000,000 requests/s"), List.of("Kafka: -Xmx512m -XX:+UseSerialGC")), 500,
         phases, lags, List.of(),
-        "load-tests/benchmark.sh");
+        "load-tests/benchmark.sh", null);
   }
 
   private static PhaseResult phase(Subject subject, Model model, double perSecond, double rate, double busyShare,
