@@ -39,8 +39,6 @@ final class RunEnvironment {
     setUnlessGiven(inherited, "BILLPAY_RATE_LIMIT_BURST", "1000000", null);
     setUnlessGiven(inherited, "BILLPAY_PAYMENTS_DAILY_LIMIT_MINOR", "1000000000000000",
         "daily limit 10^15 minor units (default 10^9)");
-    setUnlessGiven(inherited, "BILLPAY_EMBEDDED_SERVERS_QUICK_START", "false",
-        "Kafka and Cassandra with tiered (C2) compilation, as servers under load run (default: C1 only, for a quick start)");
     Map<String, String> merged = new HashMap<>(inherited);
     merged.putAll(child);
     this.config = ConfigLoader.load(merged);
