@@ -13,6 +13,7 @@
 #   RAMP_SECONDS      ramp from 1 to RATE users/s     (default 10)
 #   DURATION_SECONDS  time held at RATE users/s       (default 30)
 #   FUNDING_ACCOUNT_ID, PAYEE_ID  the client's fixtures (default: created through the API first)
+#   and each simulation's own (STORM_*, HISTORY_*, MIXED_*, PLAN_*): see load-tests/README.md
 # Extra Maven arguments can be given in MAVEN_ARGS, e.g. MAVEN_ARGS=-o for offline.
 set -euo pipefail
 
@@ -24,7 +25,9 @@ if [[ "$simulation" != *.* ]]; then
 fi
 
 props=()
-for knob in BASE_URL API_KEY RATE RAMP_SECONDS DURATION_SECONDS FUNDING_ACCOUNT_ID PAYEE_ID; do
+for knob in BASE_URL API_KEY RATE RAMP_SECONDS DURATION_SECONDS FUNDING_ACCOUNT_ID PAYEE_ID \
+    STORM_COPIES STORM_MISMATCHES HISTORY_PAYMENTS HISTORY_PAGES HISTORY_PAGE_SIZE \
+    MIXED_CREATE_PERCENT MIXED_SEED_PAYMENTS PLAN_FREQUENCIES; do
   if [[ -n "${!knob:-}" ]]; then
     props+=("-D${knob}=${!knob}")
   fi
