@@ -1,7 +1,6 @@
 package dev.billpay.reconciliation.matching;
 
 import dev.billpay.reconciliation.BankTransaction;
-import java.util.Locale;
 
 /**
  * Whether a transaction comes from (or goes to) the counterparty an expectation names. Accounts are
@@ -33,6 +32,6 @@ final class Counterparty {
         out.append(Character.toUpperCase(c));
       }
     }
-    return out.toString().toUpperCase(Locale.ROOT);
+    return out.toString();
   }
 }

@@ -47,11 +47,16 @@ final class OwnEntries {
   Found take(BankTransaction tx) {
     List<OwnEntry> fitting = new ArrayList<>();
     List<OwnEntry> quoted = new ArrayList<>();
+    List<List<String>> text = null;
     for (OwnEntry e : entries) {
       if (e.flow() != tx.flow() || !e.currency().equals(tx.currency()) || e.amountMinor() != tx.amountMinor()) {
         continue;
       }
-      if (quotes(tx, e)) {
+      if (text == null) {
+        // tokenised once per transaction, and only when an entry of its amount exists
+        text = ReferenceTokens.ofTransaction(tx);
+      }
+      if (quotes(text, e)) {
         quoted.add(e);
       } else if (kindAllowed(tx, e) && withinWindow(tx, e)) {
         fitting.add(e);
@@ -87,22 +92,9 @@ final class OwnEntries {
     return Math.abs(ChronoUnit.DAYS.between(e.expectedDate(), tx.valueDate())) <= windowDays;
   }
 
-  private static boolean quotes(BankTransaction tx, OwnEntry e) {
+  private static boolean quotes(List<List<String>> quoted, OwnEntry e) {
     List<String> reference = ReferenceTokens.of(e.reference());
-    if (reference.isEmpty()) {
-      return false;
-    }
-    List<String> fields = new ArrayList<>(tx.structuredReferences());
-    fields.addAll(List.of(tx.endToEndReference(), tx.remittance(), tx.bankReference()));
-    for (String field : fields) {
-      List<String> tokens = ReferenceTokens.of(field);
-      for (int at = 0; at < tokens.size(); at++) {
-        if (ReferenceTokens.matchesAt(tokens, at, reference)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return !reference.isEmpty() && ReferenceTokens.quotedIn(quoted, reference);
   }
 
   private static String key(OwnEntry e) {

@@ -31,10 +31,7 @@ final class ReferenceIndex {
   /** The expectations the transaction names, in the order it names them; any flow or currency. */
   List<Expectation> namedBy(BankTransaction tx) {
     Set<Expectation> found = new LinkedHashSet<>();
-    List<String> fields = new ArrayList<>(tx.structuredReferences());
-    fields.addAll(List.of(tx.endToEndReference(), tx.remittance(), tx.bankReference()));
-    for (String field : fields) {
-      List<String> tokens = ReferenceTokens.of(field);
+    for (List<String> tokens : ReferenceTokens.ofTransaction(tx)) {
       for (int at = 0; at < tokens.size(); at++) {
         for (Mention mention : byFirstToken.getOrDefault(tokens.get(at), List.of())) {
           if (ReferenceTokens.matchesAt(tokens, at, mention.tokens())) {

@@ -37,6 +37,31 @@ final class ReferenceTokens {
     return tokens;
   }
 
+  /**
+   * The tokens of every field of a transaction that may quote a reference, in the order the rules
+   * read them: structured references, end-to-end reference, remittance text, bank reference.
+   */
+  static List<List<String>> ofTransaction(dev.billpay.reconciliation.BankTransaction tx) {
+    List<List<String>> fields = new ArrayList<>();
+    tx.structuredReferences().forEach(r -> fields.add(of(r)));
+    for (String field : List.of(tx.endToEndReference(), tx.remittance(), tx.bankReference())) {
+      fields.add(of(field));
+    }
+    return fields;
+  }
+
+  /** Whether any of the fields holds all of {@code reference}'s tokens in a row. */
+  static boolean quotedIn(List<List<String>> fields, List<String> reference) {
+    for (List<String> tokens : fields) {
+      for (int at = 0; at < tokens.size(); at++) {
+        if (matchesAt(tokens, at, reference)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code tokens} holds all of {@code reference}, in a row, starting at {@code from}. */
   static boolean matchesAt(List<String> tokens, int from, List<String> reference) {
     if (reference.isEmpty() || from + reference.size() > tokens.size()) {
