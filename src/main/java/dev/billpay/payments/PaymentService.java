@@ -90,17 +90,18 @@ public final class PaymentService {
     CreatePaymentRequest req = p.request();
     return idempotency.run(p.clientId(), p.key(), p.fingerprint(), p.at(), conn ->
             checkReferences(conn, p.clientId(), req, debits)
+            // the client's daily total, a row every payment of the client updates, is locked last
+            .compose(v -> payments.insert(conn, p.payment()))
+            .compose(v -> OutboxWriter.append(conn, p.event(), p.payment().id(), p.at()))
             .compose(v -> payments.addToDailyTotal(conn, p.clientId(), p.day(), req.amount(), limits.dailyLimitMinor()))
-            .compose(withinLimit -> {
+            .map(withinLimit -> {
               if (!withinLimit) {
                 throw new DomainException(ProblemType.DAILY_LIMIT_EXCEEDED,
                     "This payment would take today's total above your daily limit of " + limits.dailyLimitMinor()
                         + " minor units.", List.of(new FieldError("amount", "exceeds the remaining daily limit")));
               }
-              return payments.insert(conn, p.payment());
-            })
-            .compose(v -> OutboxWriter.append(conn, p.event(), p.payment().id(), p.at()))
-            .map(v -> p.reply()))
+              return p.reply();
+            }))
         .recover(PaymentService::duplicateReference);
   }
 

@@ -178,10 +178,26 @@ final class PaymentWriteBatcher {
     });
   }
 
+  /**
+   * The payments and their events first, the daily totals last: a client's total is one row that
+   * every concurrent batch of that client updates, so its lock is taken just before the commit and
+   * held for the commit alone, not across the other statements' round trips as well.
+   */
   private Future<Void> writeClaimed(SqlConnection conn, List<NewPayment> claimed) {
     if (claimed.isEmpty()) {
       return Future.succeededFuture();
     }
+    return payments.insertAll(conn, claimed.stream().map(NewPayment::payment).toList())
+        .compose(v -> OutboxWriter.appendAll(conn, claimed.stream()
+            .map(p -> new OutboxWriter.Pending(p.event(), p.payment().id())).toList(), claimed.get(0).at()))
+        .compose(v -> payments.addToDailyTotals(conn, dailyAmounts(claimed), dailyLimit))
+        .compose(within -> within ? Future.<Void>succeededFuture()
+            // who exactly goes over depends on the order: the one-by-one path decides it request by request
+            : Future.failedFuture(new DailyLimitReached()));
+  }
+
+  /** The batch's amounts summed per client, day and currency, in one order for every batch. */
+  private static List<PaymentRepository.DailyAmount> dailyAmounts(List<NewPayment> claimed) {
     Map<String, PaymentRepository.DailyAmount> totals = new TreeMap<>();
     for (NewPayment p : claimed) {
       String currency = p.payment().amount().currencyCode();
@@ -189,14 +205,7 @@ final class PaymentWriteBatcher {
           new PaymentRepository.DailyAmount(p.clientId(), p.day(), currency, p.payment().amount().minor()),
           (a, b) -> new PaymentRepository.DailyAmount(a.clientId(), a.day(), a.currency(), a.amount() + b.amount()));
     }
-    return payments.addToDailyTotals(conn, List.copyOf(totals.values()), dailyLimit).compose(within -> {
-      if (!within) {
-        // who exactly goes over depends on the order: the one-by-one path decides it request by request
-        return Future.failedFuture(new DailyLimitReached());
-      }
-      return payments.insertAll(conn, claimed.stream().map(NewPayment::payment).toList());
-    }).compose(v -> OutboxWriter.appendAll(conn, claimed.stream()
-        .map(p -> new OutboxWriter.Pending(p.event(), p.payment().id())).toList(), claimed.get(0).at()));
+    return List.copyOf(totals.values());
   }
 
   /** After the commit: written ones get their answer, refused ones their problem, the rest a replay. */
