@@ -5,9 +5,9 @@ import dev.billpay.db.PgPools;
 import dev.billpay.observability.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent only after the broker acknowledged
- * every record of the batch (at least once; consumers deduplicate by event id). Woken by PostgreSQL
- * LISTEN/NOTIFY when events commit (from any gateway instance), with polling as the fallback while
- * the listening connection is down. Several relays can run at once: batches are claimed with
- * FOR UPDATE SKIP LOCKED. Sent rows are purged after the retention period.
+ * every record of the batch (at least once; consumers deduplicate by event id). Woken in process when
+ * a transaction of this process commits events ({@link OutboxCommits}); events committed by another
+ * process are found by polling, which starts again at a few milliseconds after each batch that sent
+ * anything and slows down to the poll interval while nothing comes. Several relays can run at once:
+ * batches are claimed with FOR UPDATE SKIP LOCKED. Sent rows are purged after the retention period.
  */
 public final class OutboxRelayVerticle extends VerticleBase {
-  static final String CHANNEL = "billpay_outbox";
+  /** The first idle poll after a batch; each empty poll doubles the wait up to the poll interval. */
+  private static final long FIRST_IDLE_POLL_MS = 5;
   private static final long PURGE_EVERY_MS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
 
@@ -32,7 +34,8 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long measureTimer;
   private Pool pool;
   private KafkaProducer<String, String> producer;
-  private PgSubscriber notifications;
+  private MessageConsumer<Void> commits;
+  private long idlePollMs = FIRST_IDLE_POLL_MS;
   private long purgeTimer;
   private boolean running;
   private boolean wakeRequested;
@@ -71,11 +74,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.shared(vertx, config.pg());
     producer = KafkaClients.producer(vertx, config.kafka());
-    notifications = PgSubscriber.subscriber(vertx, PgPools.connectOptions(config.pg()))
-        .reconnectPolicy(attempt -> 1000L);
-    notifications.channel(CHANNEL).handler(payload -> wake());
-    // a relay that cannot listen yet still polls; the subscriber keeps reconnecting
-    notifications.connect().onFailure(e -> LOG.warn("outbox LISTEN not connected, polling: {}", e.toString()));
+    commits = vertx.eventBus().localConsumer(OutboxCommits.ADDRESS, message -> wake());
     purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeSent());
     measureTimer = vertx.setPeriodic(MEASURE_EVERY_MS, id -> measureBacklog());
     wake();
@@ -88,7 +87,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
     vertx.cancelTimer(timerId);
     vertx.cancelTimer(purgeTimer);
     vertx.cancelTimer(measureTimer);
-    return notifications.close().eventually(() -> producer.close()).eventually(() -> pool.close());
+    return commits.unregister().eventually(() -> producer.close()).eventually(() -> pool.close());
   }
 
   private void wake() {
@@ -114,7 +113,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
         // after a batch that sent anything, look again at once: a full batch leaves more behind, and
         // each key's next event becomes claimable only now that its predecessor is marked
         boolean more = ar.result() > 0 || wakeRequested;
-        delay = more ? 0 : config.outbox().pollIntervalMs();
+        delay = more ? 0 : nextIdlePoll();
       }
       wakeRequested = false;
       if (stopped) {
@@ -128,6 +127,13 @@ public final class OutboxRelayVerticle extends VerticleBase {
     });
   }
 
+  /** After a batch that sent anything the next empty poll waits briefly again. */
+  private long nextIdlePoll() {
+    long delay = idlePollMs;
+    idlePollMs = Math.min(config.outbox().pollIntervalMs(), idlePollMs * 2);
+    return delay;
+  }
+
   /** One claimed batch, sent and marked in the same transaction; answers how many rows it relayed. */
   private Future<Integer> relayBatch() {
     return pool.withTransaction(conn -> conn.query(ASYNC_COMMIT).execute()
@@ -135,6 +141,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
       if (rows.isEmpty()) {
         return Future.succeededFuture(0);
       }
+      idlePollMs = FIRST_IDLE_POLL_MS;
       List<Future<?>> acks = new ArrayList<>(rows.size());
       String topic = config.kafka().paymentEventsTopic();
       for (OutboxRepository.OutboxRow row : rows) {

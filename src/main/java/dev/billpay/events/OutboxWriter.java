@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Appends an event to the outbox inside the caller's transaction (the state change's own). */
+/**
+ * Appends an event to the outbox inside the caller's transaction (the state change's own), and
+ * wakes this process's relays once that transaction commits.
+ */
 public final class OutboxWriter {
   private static final String APPEND =
       "INSERT INTO outbox (event_id, message_key, payload, created_at) VALUES ($1, $2, $3, $4)";
@@ -28,13 +31,15 @@ public final class OutboxWriter {
     for (Pending e : events) {
       rows.add(Tuple.of(e.cloudEvent().getString("id"), e.key(), e.cloudEvent().encode(), when));
     }
-    return conn.preparedQuery(APPEND).executeBatch(rows).mapEmpty();
+    return conn.preparedQuery(APPEND).executeBatch(rows).<Void>mapEmpty()
+        .onSuccess(v -> OutboxCommits.signalAfterCommit(conn));
   }
 
   /** The event's id is deterministic, so appending the same change twice violates outbox.event_id. */
   public static Future<Void> append(SqlConnection conn, JsonObject cloudEvent, String key, Instant at) {
     return conn.preparedQuery(APPEND)
         .execute(Tuple.of(cloudEvent.getString("id"), key, cloudEvent.encode(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-        .mapEmpty();
+        .<Void>mapEmpty()
+        .onSuccess(v -> OutboxCommits.signalAfterCommit(conn));
   }
 }
