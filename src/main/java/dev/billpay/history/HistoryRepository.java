@@ -2,29 +2,24 @@ package dev.billpay.history;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.billpay.db.ReplicaBatches;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Insert-only payment history in Cassandra. Rows are keyed by event id, so writing an event again
  * (a redelivery, a restarted projector) rewrites the same cells and never shows it twice.
  */
 public final class HistoryRepository {
-  /** Rows of about 200 bytes: 16 stay under Cassandra's default batch size warning (5 KiB). */
-  private static final int ACCOUNT_ROWS_PER_BATCH = 16;
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
   private final CqlSession session;
@@ -56,12 +51,9 @@ public final class HistoryRepository {
 
   /**
    * Writes the events in windows of {@code maxInFlight} events, so Cassandra is never flooded; after
-   * each window, {@code afterWindow} gets how many are written so far. Within a window the account
-   * rows of one partition (a client's funding account in a month: under load, most of the window)
-   * go as single-partition unlogged batches, one mutation each instead of one request per row; the
-   * per-payment rows are separate partitions and stay separate requests. Not logged batches: those
-   * make Cassandra write and delete a batchlog entry, for an atomicity the projector already has,
-   * since it commits its offsets only after every write of the window and re-reads a half-written one.
+   * each window, {@code afterWindow} gets how many are written so far. A window's rows (by payment,
+   * by account, by resource) go as unlogged batches of rows on the same replicas ({@link ReplicaBatches}):
+   * a few requests per window instead of one or two per event.
    */
   public Future<Void> writeInWindows(List<? extends ProjectedEvent> events, int maxInFlight, Context context,
       java.util.function.IntFunction<Future<Void>> afterWindow) {
@@ -74,27 +66,24 @@ public final class HistoryRepository {
       return Future.succeededFuture();
     }
     int to = Math.min(events.size(), from + maxInFlight);
-    List<Future<?>> window = new ArrayList<>();
-    Map<String, List<BoundStatement>> accountRows = new LinkedHashMap<>();
+    List<BoundStatement> rows = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      ProjectedEvent event = events.get(i);
-      if (event instanceof HistoryEvent e) {
-        window.add(execute(byPayment(e), context));
-        accountRows.computeIfAbsent(e.clientId() + '\n' + e.fundingAccountId() + '\n' + MONTH.format(e.occurredAt()),
-            k -> new ArrayList<>()).add(byAccount(e));
-      } else {
-        window.add(write(event, context));
-      }
+      rows.addAll(rowsOf(events.get(i)));
     }
-    for (List<BoundStatement> partition : accountRows.values()) {
-      for (int start = 0; start < partition.size(); start += ACCOUNT_ROWS_PER_BATCH) {
-        List<BoundStatement> chunk = partition.subList(start, Math.min(partition.size(), start + ACCOUNT_ROWS_PER_BATCH));
-        window.add(execute(chunk.size() == 1 ? chunk.get(0)
-            : BatchStatement.newInstance(DefaultBatchType.UNLOGGED).addAll(chunk), context));
-      }
+    List<Future<?>> window = new ArrayList<>();
+    for (Statement<?> request : ReplicaBatches.of(session, rows)) {
+      window.add(execute(request, context));
     }
     return Future.all(window).compose(v -> afterWindow.apply(to))
         .compose(v -> writeFrom(events, to, maxInFlight, context, afterWindow));
+  }
+
+  private List<BoundStatement> rowsOf(ProjectedEvent event) {
+    if (event instanceof ResourceEvent e) {
+      return List.of(byResource(e));
+    }
+    HistoryEvent e = (HistoryEvent) event;
+    return List.of(byPayment(e), byAccount(e));
   }
 
   private Future<?> execute(Statement<?> statement, Context context) {
@@ -111,10 +100,13 @@ public final class HistoryRepository {
         e.eventId(), e.type(), e.paymentId(), e.status(), e.amount(), e.currency());
   }
 
+  private BoundStatement byResource(ResourceEvent e) {
+    return insertByResource.bind(e.resourceId(), e.occurredAt(), e.eventId(), e.clientId(), e.type(), e.payload());
+  }
+
   public Future<Void> write(ProjectedEvent event, Context context) {
     if (event instanceof ResourceEvent e) {
-      return Future.fromCompletionStage(session.executeAsync(insertByResource.bind(e.resourceId(), e.occurredAt(),
-          e.eventId(), e.clientId(), e.type(), e.payload())), context).mapEmpty();
+      return execute(byResource(e), context).mapEmpty();
     }
     return write((HistoryEvent) event, context);
   }

@@ -118,6 +118,10 @@ public final class CassandraServer implements EmbeddedServer {
         "cdc_raw_directory: " + abs.resolve("cdc_raw"),
         "auto_snapshot: false",
         "snapshot_before_compaction: false",
+        // the projector sends a window's rows as batches of up to 32 rows and 40 KiB (ReplicaBatches): without
+        // these, every batch would log a size or partition-count warning
+        "batch_size_warn_threshold: 48KiB",
+        "unlogged_batch_across_partitions_warn_threshold: 64",
         "");
     Path file = dir.resolve("cassandra.yaml");
     Files.writeString(file, yaml);
