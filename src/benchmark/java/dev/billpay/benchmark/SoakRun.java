@@ -12,14 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The soak (--soak-minutes): the gateway at the open-model rate for that many minutes, sampled every
  * {@link #SAMPLE_SECONDS} s on a thread of its own: the pipeline's backlogs, the gateway's heap after
- * its latest collection and the errors so far. A leak or a consumer that slowly falls behind shows as
- * a last minute above the first.
+ * its latest collection, the requests sent and not yet answered, and the errors so far. A leak or a
+ * consumer that slowly falls behind shows as a last minute above the first; a gateway that cannot
+ * keep up with the rate shows as requests in flight that pile up.
  */
 final class SoakRun {
   static final int SAMPLE_SECONDS = 10;
 
   /** One sample, {@code atSeconds} into the soak; heap -1 when no collection happened yet. */
-  record Sample(double atSeconds, PipelineDrain.Backlog backlog, long heapAfterGc, long errors) {}
+  record Sample(double atSeconds, PipelineDrain.Backlog backlog, long heapAfterGc, long inFlight, long errors) {}
 
   /** What the soak measured; {@code phase} is its load generator's and CPU view, like any phase's. */
   record Result(int minutes, double rate, PhaseResult phase, List<Sample> samples, long collections) {}
@@ -47,7 +48,16 @@ final class SoakRun {
   private static Result sampled(PhaseRunner runner, LoadGenerator.Operation posts, double rate, int minutes,
       PipelineDrain drain, GatewayHeap heap) throws Exception {
     AtomicLong errors = new AtomicLong();
-    LoadGenerator.Operation counted = () -> posts.call().onFailure(e -> errors.incrementAndGet());
+    AtomicLong inFlight = new AtomicLong();
+    LoadGenerator.Operation counted = () -> {
+      inFlight.incrementAndGet();
+      return posts.call().onComplete(ar -> {
+        inFlight.decrementAndGet();
+        if (ar.failed()) {
+          errors.incrementAndGet();
+        }
+      });
+    };
     LoadGenerator.Window window = LoadGenerator.Window.startingIn(200, 0, minutes * 60);
     List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,7 +71,7 @@ final class SoakRun {
       long now = System.nanoTime();
       if (now <= window.to() + TimeUnit.SECONDS.toNanos(1)) {
         samples.add(new Sample((now - start) / 1e9, drain.backlog(), heap == null ? -1 : heap.afterLastGc(),
-            errors.get()));
+            inFlight.get(), errors.get()));
       }
     }, firstDelay, SAMPLE_SECONDS * 1000L, TimeUnit.MILLISECONDS);
     try {

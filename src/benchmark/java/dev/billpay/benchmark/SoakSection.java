@@ -15,7 +15,8 @@ import java.util.function.ToLongFunction;
  * grew. A backlog "grew" when the last minute's average is above twice the first's plus
  * {@link #BACKLOG_NOISE} records (a poll that lands just before a relay batch sees a few hundred);
  * the heap when the last minute's average after-GC size is more than {@link #HEAP_GROWTH} above the
- * first's; errors when there is any.
+ * first's; errors when there is any, counting the requests still unanswered when the soak ended
+ * (the load generator gives up on them after its drain time).
  */
 final class SoakSection {
   static final long BACKLOG_NOISE = 100;
@@ -36,10 +37,13 @@ final class SoakSection {
     rows.add(backlogRow("webhook backlog (records unread + deliveries pending)", first, last,
         s -> s.backlog().webhooks()));
     rows.add(heapRow(first, last));
-    long errorsFirst = last(first, Sample::errors);
-    long errorsAll = last(all, Sample::errors);
-    rows.add(List.of("errors (cumulative)", count(errorsFirst), count(errorsAll), errorsAll > 0 ? "yes" : "no"));
+    rows.add(backlogRow("requests in flight (sent, not yet answered)", first, last, Sample::inFlight));
     PhaseOutcome o = soak.phase().outcome();
+    long errorsFirst = last(first, Sample::errors);
+    // the samples count failed answers; the phase also counts the requests never answered at all
+    long errorsAll = Math.max(last(all, Sample::errors), o.allErrors());
+    rows.add(List.of("errors (cumulative; at the end incl. never answered)", count(errorsFirst), count(errorsAll),
+        errorsAll > 0 ? "yes" : "no"));
     return String.format(Locale.ROOT, "%d minute(s) at %s payments/s (open model) after the other phases:"
             + " %s payments, %s errors, p50 / p99 %s / %s; %d samples, one every %d s; %s collections of the"
             + " gateway's heap.%n%n", soak.minutes(), rate(soak.rate()), count(o.ok()), count(o.allErrors()),

@@ -143,7 +143,8 @@ class BenchmarkReportTest {
     List<SoakRun.Sample> samples = new java.util.ArrayList<>();
     for (int i = 1; i <= 18; i++) {
       long grows = i > 12 ? 5_000 : 10;
-      samples.add(new SoakRun.Sample(i * 10.0, new PipelineDrain.Backlog(grows, 3, 0, 4), 40L * 1024 * 1024, 0));
+      samples.add(new SoakRun.Sample(i * 10.0, new PipelineDrain.Backlog(grows, 3, 0, 4), 40L * 1024 * 1024,
+          i > 12 ? 900 : 20, 0));
     }
     PhaseResult phase = phase(Subject.GATEWAY, Model.OPEN, 500, 500, 0.5, 0);
     String md = SoakSection.of(new SoakRun.Result(3, 500, phase, samples, 42));
@@ -151,7 +152,9 @@ class BenchmarkReportTest {
         "| outbox backlog (rows unsent) | 10 / 10 | 5,000 / 5,000 | yes |",
         "| projector lag (records) | 3 / 3 | 3 / 3 | no |",
         "| webhook backlog (records unread + deliveries pending) | 4 / 4 | 4 / 4 | no |",
-        "| gateway heap after GC (MiB) | 40 / 40 | 40 / 40 | no |", "| errors (cumulative) | 0 | 0 | no |");
+        "| gateway heap after GC (MiB) | 40 / 40 | 40 / 40 | no |",
+        "| requests in flight (sent, not yet answered) | 20 / 20 | 900 / 900 | yes |",
+        "| errors (cumulative; at the end incl. never answered) | 0 | 0 | no |");
     assertThat(SoakSection.of(null)).startsWith("not run");
   }
 
