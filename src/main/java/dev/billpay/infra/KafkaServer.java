@@ -81,7 +81,8 @@ public final class KafkaServer implements EmbeddedServer {
   private void format(Path properties) throws Exception {
     String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(16));
     int exit = ChildProcess.runToCompletion(javaBin, jvmArgs(jit), classpath.classpath(), "kafka.tools.StorageTool",
-        List.of("format", "-t", clusterId, "-c", properties.toString()), dir, child.logFile());
+        // "--cluster-id=" form: a random id starting with '-' would otherwise be read as an option
+        List.of("format", "--cluster-id=" + clusterId, "-c", properties.toString()), dir, child.logFile());
     if (exit != 0) {
       throw new IllegalStateException("Kafka storage format failed (exit " + exit + "); see " + child.logFile());
     }
