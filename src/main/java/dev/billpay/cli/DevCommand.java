@@ -2,7 +2,9 @@ package dev.billpay.cli;
 
 import dev.billpay.config.ConfigLoader;
 import dev.billpay.config.GatewayConfig;
+import dev.billpay.config.LogFormat;
 import dev.billpay.infra.EmbeddedStack;
+import dev.billpay.observability.Logging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GatewayConfig config = ConfigLoader.load(withDevDefaults(System.getenv()));
+    // a person reads this terminal
+    Logging.use(config.log().formatOr(LogFormat.TEXT));
     List<String> plan = EmbeddedStack.plan(config);
     EmbeddedStack stack = null;
     if (!plan.isEmpty()) {

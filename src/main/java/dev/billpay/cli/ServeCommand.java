@@ -3,7 +3,9 @@ package dev.billpay.cli;
 import dev.billpay.config.ConfigException;
 import dev.billpay.config.ConfigLoader;
 import dev.billpay.config.GatewayConfig;
+import dev.billpay.config.LogFormat;
 import dev.billpay.infra.EmbeddedStack;
+import dev.billpay.observability.Logging;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GatewayConfig config = ConfigLoader.load(System.getenv());
+    // a log shipper reads this output
+    Logging.use(config.log().formatOr(LogFormat.JSON));
     List<String> missing = EmbeddedStack.plan(config);
     if (!missing.isEmpty()) {
       throw new ConfigException(missing.stream().map(ServeCommand::missingLine).toList());

@@ -26,7 +26,31 @@ public record GatewayConfig(
     ReconciliationConfig reconciliation,
     AccountsConfig accounts,
     ReturnsConfig returns,
-    BankNotificationConfig bankNotification) {
+    BankNotificationConfig bankNotification,
+    LogConfig log) {
+
+  /**
+   * {@code format} empty: the command chooses (JSON lines under {@code serve}, readable text under {@code dev});
+   * {@code text} or {@code json} overrides either.
+   */
+  public record LogConfig(String format) {
+    static final List<String> FORMATS = List.of("text", "json");
+
+    /** The configured format, else the command's own. */
+    public LogFormat formatOr(LogFormat commandDefault) {
+      return format.isEmpty() ? commandDefault : LogFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    static LogConfig read(ConfigReader r) {
+      String format = r.string("log.format").toLowerCase(java.util.Locale.ROOT);
+      if (!format.isEmpty() && !FORMATS.contains(format)) {
+        r.problem("log.format", "expected text or json (or empty: json under serve, text under dev), got '"
+            + format + "'");
+        return new LogConfig("");
+      }
+      return new LogConfig(format);
+    }
+  }
 
   public record HttpConfig(String host, int port, int instances, int bodyLimitBytes) {}
 
@@ -430,12 +454,13 @@ public record GatewayConfig(
         r.integer("bank-notification.max-body-bytes", 1024, 1024 * 1024),
         r.integer("bank-notification.tolerance-seconds", 1, 3600));
     BankNotificationConfig.check(bankNotification, r);
+    LogConfig log = LogConfig.read(r);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new GatewayConfig(http, pg, kafka, cassandra, embedded, payments, idempotency, rateLimit, banking, security,
         webhooks, outbox, projector, auth, roles, scheduling, clearing, reconciliation, accounts, returns,
-        bankNotification);
+        bankNotification, log);
   }
 
   private static void checkClearing(ClearingConfig c, ConfigReader r) {
@@ -545,7 +570,8 @@ public record GatewayConfig(
         reconciliation,
         accounts,
         returns,
-        bankNotification);
+        bankNotification,
+        log);
   }
 
   private static boolean isAes256Base64(String value) {
