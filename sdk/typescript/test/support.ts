@@ -61,3 +61,10 @@ export async function eventually<T>(what: string, timeoutMs: number, probe: () =
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ""}`);
 }
+
+// Diagnostics: how long each test file's process lived, and what keeps one alive long after its tests.
+const loadedAt = Date.now();
+process.on("exit", () => process.stderr.write(`[timing] ${process.argv[1]}: ${(Date.now() - loadedAt) / 1000} s\n`));
+setTimeout(() => {
+  process.stderr.write(`[lingering] ${process.argv[1]}: ${JSON.stringify(process.getActiveResourcesInfo())}\n`);
+}, 30_000).unref();
