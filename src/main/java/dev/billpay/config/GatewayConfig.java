@@ -67,7 +67,8 @@ public record GatewayConfig(
       String deadLetterTopic,
       int partitions,
       int replicationFactor,
-      int retentionHours) {
+      int retentionHours,
+      KafkaCompression producerCompression) {
     public boolean external() {
       return !bootstrapServers.isEmpty();
     }
@@ -350,7 +351,8 @@ public record GatewayConfig(
             r.string("kafka.dead-letter-topic"),
             r.integer("kafka.partitions", 1, 10_000),
             r.integer("kafka.replication-factor", 1, 32),
-            r.integer("kafka.retention-hours", 1, 24 * 3650));
+            r.integer("kafka.retention-hours", 1, 24 * 3650),
+            KafkaCompression.read(r, "kafka.producer.compression"));
     if (kafka.paymentEventsTopic().isEmpty()) {
       r.problem("kafka.payment-events-topic", "must not be empty");
     }
@@ -546,7 +548,7 @@ public record GatewayConfig(
         http,
         new PgConfig(pgUrl, pg.user(), pg.password(), pg.poolSize()),
         new KafkaConfig(kafkaBootstrap, kafka.paymentEventsTopic(), kafka.deadLetterTopic(), kafka.partitions(),
-            kafka.replicationFactor(), kafka.retentionHours()),
+            kafka.replicationFactor(), kafka.retentionHours(), kafka.producerCompression()),
         new CassandraConfig(
             cassandraContactPoints,
             cassandra.localDatacenter(),

@@ -34,7 +34,7 @@ public final class KafkaClients {
         "max.block.ms", "5000",
         "request.timeout.ms", "5000",
         "delivery.timeout.ms", "15000",
-        "compression.type", "lz4");
+        "compression.type", kafka.producerCompression().kafkaName());
   }
 
   /**

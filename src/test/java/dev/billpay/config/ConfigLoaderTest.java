@@ -66,4 +66,24 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.envName("kafka.bootstrap-servers")).isEqualTo("BILLPAY_KAFKA_BOOTSTRAP_SERVERS");
     assertThat(ConfigLoader.envName("pg.url")).isEqualTo("BILLPAY_PG_URL");
   }
+
+  @Test
+  @DisplayName("the producers' compression is lz4 by default, any of the five codecs by variable, else a problem naming the key")
+  void producerCompression() {
+    assertThat(ConfigLoader.load(ConfigLoader.bundledDefaults(), Map.of()).kafka().producerCompression())
+        .isEqualTo(KafkaCompression.LZ4);
+    for (String codec : new String[] {"none", "gzip", "snappy", "lz4", "zstd", "ZSTD"}) {
+      KafkaCompression c = ConfigLoader.load(ConfigLoader.bundledDefaults(),
+          Map.of("BILLPAY_KAFKA_PRODUCER_COMPRESSION", codec)).kafka().producerCompression();
+      assertThat(c.kafkaName()).isEqualTo(codec.toLowerCase(java.util.Locale.ROOT));
+      assertThat(dev.billpay.events.KafkaClients.producerConfig(ConfigLoader.load(ConfigLoader.bundledDefaults(),
+          Map.of("BILLPAY_KAFKA_PRODUCER_COMPRESSION", codec)).kafka()))
+          .containsEntry("compression.type", codec.toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThatThrownBy(() -> ConfigLoader.load(ConfigLoader.bundledDefaults(),
+        Map.of("BILLPAY_KAFKA_PRODUCER_COMPRESSION", "brotli")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "kafka.producer.compression (BILLPAY_KAFKA_PRODUCER_COMPRESSION): expected one of none, gzip, snappy,"
+                + " lz4, zstd, got 'brotli'"));
+  }
 }
