@@ -97,7 +97,7 @@ export class BillpayClient extends GeneratedOperations {
     if (a.body !== undefined) {
       if (typeof a.body === "string" || a.body instanceof Uint8Array) {
         body = a.body;
-        headers["Content-Type"] = "application/octet-stream";
+        headers["Content-Type"] = op.contentType ?? "application/octet-stream";
       } else {
         body = JSON.stringify(a.body);
         headers["Content-Type"] = "application/json";
