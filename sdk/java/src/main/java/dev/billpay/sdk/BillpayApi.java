@@ -798,12 +798,12 @@ public class BillpayApi {
     return transport.send(new Call("GET", Call.expand("/openapi.yaml"), List.of(), null, null, Auth.NONE, false, Call.headersOf(), options), String.class);
   }
 
-  /** API reference page: {@code GET /docs}. */
+  /** Developer portal: {@code GET /docs}. */
   public String getDocs() {
     return getDocs(RequestOptions.none());
   }
 
-  /** API reference page, with per-call options (idempotency key, request id). */
+  /** Developer portal, with per-call options (idempotency key, request id). */
   public String getDocs(RequestOptions options) {
     return transport.send(new Call("GET", Call.expand("/docs"), List.of(), null, null, Auth.NONE, false, Call.headersOf(), options), String.class);
   }
