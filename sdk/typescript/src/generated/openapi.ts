@@ -1321,8 +1321,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * API reference page
-         * @description An HTML page rendering this contract with Swagger UI (its assets are served under `/docs/assets/`).
+         * Developer portal
+         * @description The developer portal's landing page. Its other pages are under `/docs/` (the quickstart, guides, the event catalogue, the changelog), among them this contract rendered with Swagger UI at `/docs/reference` (its assets under `/docs/assets/`). The pages are static, made by the build from the repository's markdown.
          */
         get: operations["getDocs"];
         put?: never;
@@ -4995,7 +4995,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The API reference page. */
+            /** @description The portal's landing page. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];

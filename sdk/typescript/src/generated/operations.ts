@@ -375,7 +375,7 @@ export abstract class GeneratedOperations {
     return this.call("getOpenApi", a[0] as OperationArgs<"getOpenApi">, a[1]);
   }
 
-  /** GET /docs: API reference page */
+  /** GET /docs: Developer portal */
   getDocs(...a: ArgsTuple<"getDocs">): Promise<OperationResult<"getDocs">> {
     return this.call("getDocs", a[0] as OperationArgs<"getDocs">, a[1]);
   }

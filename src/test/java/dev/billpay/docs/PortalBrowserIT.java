@@ -143,7 +143,7 @@ class PortalBrowserIT {
         .click();
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Health-healthReady .execute")))
         .click();
-    By status = By.cssSelector("#operations-Health-healthReady .live-responses-table .response-col_status");
+    By status = By.cssSelector("#operations-Health-healthReady .live-responses-table tr.response .response-col_status");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "200"));
     String requestUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("#operations-Health-healthReady .request-url pre"))).getText();
